@@ -98,7 +98,7 @@ class Pipeline:
         yield from self._pipe_serial(articles, batch_size)
 
     def _pipe_serial(self, articles: Iterable[Article], batch_size: int) -> Iterator[ArticleResult]:
-        from eventwire.extract import extract_records
+        from eventwire.extract.article import extract_records
 
         pairs = ((text, article) for text, article in map(self._prepare, articles))
         for doc, article in self.nlp.pipe(pairs, batch_size=batch_size, as_tuples=True):
@@ -157,7 +157,7 @@ def unread_article_record(article: Article, error: str | None = None) -> Article
 
 def load(settings: Settings | None = None, **overrides) -> Pipeline:
     """Build the pipeline once: the spaCy model, the gazetteer and the pattern tables."""
-    from eventwire.extract import load_resources
+    from eventwire.extract.article import load_resources
     from eventwire.nlp import load_nlp
 
     settings = settings or load_settings(**overrides)

@@ -141,6 +141,7 @@ class Place:
     admin2: str | None = None
     country_name: str | None = None
     venue: str | None = None
+    locality: str | None = None
     geonames_id: int | None = None
     feature: str | None = None
     inferred: bool = False
@@ -262,6 +263,11 @@ class IncidentRecord:
     confidence: float = 0.0
     kind: Literal["incident"] = "incident"
 
+    def headline(self, category: str) -> Figure | None:
+        """The figure this article gives for `category` (its first such figure: the extractor
+        orders `figures` so the chosen one comes first; the rest stay as reported alternatives)."""
+        return next((f for f in self.figures if f.category == category), None)
+
 
 @dataclass(frozen=True, slots=True)
 class StatementRecord:
@@ -285,6 +291,73 @@ class StatementRecord:
 
 
 Record = Union[ArticleRecord, IncidentRecord, StatementRecord]
+
+
+# --- merged incidents (merge/ builds them, store/ keeps them, serve/ and export/ show them) ---
+
+
+@dataclass(frozen=True, slots=True)
+class FigureReport:
+    """One reported figure in an incident's history, with where and when it was said."""
+
+    category: FigureCategory
+    low: int | None
+    best: int | None
+    high: int | None
+    qualifier: str | None
+    published: str | None
+    source: str
+    attribution: Attribution
+    article_id: str
+    record_id: str
+    evidence: tuple[Span, ...]
+    vague: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ReconciledFigure:
+    """An incident's low/best/high for one category, with the rule that chose them and any conflict."""
+
+    category: FigureCategory
+    low: int | None
+    best: int | None
+    high: int | None
+    rule: str
+    n_reports: int = 0
+    conflicts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MergeDecision:
+    """Why a record joined (or founded, or was linked to) an incident: the signals and their scores."""
+
+    record_id: str
+    article_id: str
+    incident_id: str
+    action: Literal["founded", "joined", "attached", "linked_before"]
+    score: float
+    signals: dict[str, float]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """Many reports of one event: reconciled figures, their history, statements and decisions."""
+
+    incident_id: str
+    location: Place | None
+    date: EventDate | None
+    event_types: EventTypes
+    article_ids: tuple[str, ...]
+    record_ids: tuple[str, ...]
+    figures: tuple[ReconciledFigure, ...]
+    history: dict[str, tuple[FigureReport, ...]]
+    statements: tuple[StatementRecord, ...]
+    decisions: tuple[MergeDecision, ...]
+    actors: tuple[Actor, ...] = ()
+    weapons: tuple[Weapon, ...] = ()
+    targets: tuple[Target, ...] = ()
+    kind: Literal["merged_incident"] = "merged_incident"
 
 
 @lru_cache(maxsize=1)
@@ -316,7 +389,7 @@ def json_schema() -> dict[str, Any]:
 
 
 __all__ = [
-    "Article", "ArticleRecord", "AcledType", "Actor", "Attribution", "EventDate", "EventTypes",
+    "Article", "ArticleRecord", "FigureReport", "Incident", "MergeDecision", "ReconciledFigure", "AcledType", "Actor", "Attribution", "EventDate", "EventTypes",
     "Figure", "IncidentRecord", "Origin", "Place", "Record", "SourceRef", "Span", "StatementRecord",
     "Target", "Weapon", "content_hash", "from_json", "json_schema", "replace", "to_json",
 ]

@@ -1,0 +1,90 @@
+"""Event types from the whole article: GTD attack types and ACLED event/sub-event types.
+
+Cue words (`patterns/event_cues.py`) are scored over every sentence that is not
+a warning or background; the opening sentences weigh double, as news puts the
+event first. GTD types above half the best score are kept and ordered by GTD's
+own hierarchy (assassination > hijacking > kidnapping > barricade > bombing >
+armed assault > unarmed assault > facility attack). ACLED types take the best
+score, then ACLED's rule for who was attacked: violence by an armed group on
+armed forces is a battle; on civilians, violence against civilians.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from eventwire.extract.context import Context
+from eventwire.extract.patterns import event_cues as cues
+from eventwire.records import AcledType, EventTypes
+
+EXTRACTOR = "event_types.v1"
+
+_LEAD_SENTENCES = 2
+_SKIP_SENTENCE = re.compile(r"\b(?:warn\w*|plans? to|imminent|intelligence|could target|last year|"
+                            r"previous attack)\b", re.I)
+_ARMED_TARGETS = {"military", "police", "militia"}
+_SHOOTING_TYPES = {("Violence against civilians", "Attack"), ("Battles", "Armed clash")}
+
+
+@lru_cache(maxsize=1)
+def _compiled():
+    gtd = [(name, re.compile(regex, re.I), weight) for name, regex, weight in cues.GTD_CUES]
+    acled = [((event, sub, disorder), re.compile(regex, re.I), weight)
+             for event, sub, disorder, regex, weight in cues.ACLED_CUES]
+    return gtd, acled
+
+
+def classify_event_types(ctx: Context, found) -> EventTypes:
+    """GTD and ACLED types, most likely first, with the cue spans that decided them."""
+    gtd_cues, acled_cues = _compiled()
+    gtd_scores, gtd_spans = _score(ctx, gtd_cues)
+    acled_scores, acled_spans = _score(ctx, acled_cues)
+    _apply_target_rule(acled_scores, found)
+    gtd = _rank_gtd(gtd_scores) or ([cues.GTD_UNKNOWN] if acled_scores else [])
+    acled = _rank_acled(acled_scores)
+    evidence = tuple(gtd_spans.get(gtd[0], ())[:3]) if gtd else ()
+    if acled:
+        key = (acled[0].event_type, acled[0].sub_event_type, acled[0].disorder_type)
+        evidence += tuple(s for s in acled_spans.get(key, ())[:3] if s not in evidence)
+    scores = {f"gtd:{k}": round(v, 2) for k, v in gtd_scores.items()}
+    scores.update({f"acled:{k[0]}/{k[1]}": round(v, 2) for k, v in acled_scores.items()})
+    return EventTypes(tuple(gtd), tuple(acled), evidence, EXTRACTOR, scores)
+
+
+def _score(ctx: Context, compiled) -> tuple[dict, dict]:
+    scores: dict = defaultdict(float)
+    spans: dict = defaultdict(list)
+    for index, sentence in enumerate(ctx.sentences):
+        if _SKIP_SENTENCE.search(sentence.text):
+            continue
+        weight_here = 2.0 if index < _LEAD_SENTENCES else 1.0
+        for key, pattern, weight in compiled:
+            for match in pattern.finditer(sentence.text):
+                scores[key] += weight * weight_here
+                start = sentence.start_char + match.start()
+                spans[key].append(ctx.article.span(start, start + len(match.group(0))))
+    return scores, spans
+
+
+def _apply_target_rule(scores: dict, found) -> None:
+    """ACLED: shooting at armed forces is a battle; at civilians, violence against civilians."""
+    labels = {target.label for target in getattr(found, "targets", ())[:2]}
+    attack = ("Violence against civilians", "Attack", cues.PV)
+    clash = ("Battles", "Armed clash", cues.PV)
+    if labels & _ARMED_TARGETS and scores.get(attack):
+        scores[clash] = scores.get(clash, 0.0) + scores.pop(attack)
+
+
+def _rank_gtd(scores: dict) -> list[str]:
+    if not scores:
+        return []
+    best = max(scores.values())
+    kept = [name for name, score in scores.items() if score >= 0.5 * best and score >= 1.0]
+    return sorted(kept, key=cues.GTD_HIERARCHY.index)
+
+
+def _rank_acled(scores: dict) -> list[AcledType]:
+    ranked = sorted(((score, key) for key, score in scores.items() if score >= 1.0), reverse=True)
+    return [AcledType(event, sub, disorder) for _score_value, (event, sub, disorder) in ranked[:3]]

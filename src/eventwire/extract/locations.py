@@ -1,0 +1,494 @@
+"""Places: every toponym an article names, geocoded offline, and the one where the incident happened.
+
+Mentions come from spaCy's GPE/LOC/FAC entities, demonyms (NORP: "Afghan forces"),
+toponyms nested in organisation names ("Moscow court", "Kerman's emergency
+services") and capitalised names after "in/at/near" that the model missed. Each
+mention's gazetteer candidates are scored by population, by the countries and
+regions the article names elsewhere, by an explicit container ("Kerman, Iran",
+"the Iranian city of Kerman", "X village (Y, Z)") and by nearness to the other
+places; see `_score`. `choose_incident_location` then picks the place named where
+the text tells the event, turning a named venue into precision "venue".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+
+from eventwire.extract.gazetteer import PRECISION_OF_KIND, Gazetteer, distance_km, normalize_name
+from eventwire.extract.patterns import load_table
+from eventwire.records import Place
+
+EXTRACTOR = "locations.v1"
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Names NER sometimes tags GPE that are never the place meant (months, weekdays, pronoun-like words).
+_NOT_PLACES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "us", "un", "eu", "god", "city", "state", "capital", "west", "east", "north", "south", "republic",
+}
+# Below this population a town reached only by an alternate name, or a capitalised word that NER
+# did not tag, is too likely a coincidence ("Police", Poland; "Watson", Saskatchewan).
+_MIN_POP_UNTAGGED = 5_000
+_MIN_POP_NESTED = 50_000
+_PRECISION_RANK = {"venue": 5, "neighbourhood": 4, "town": 3, "district": 2, "region": 1, "country": 0, "unknown": -1}
+_LOWER_PRECISION = {"venue": "town", "neighbourhood": "town", "town": "district", "district": "region",
+                    "region": "region", "country": "country"}
+
+
+def _cues(kind: str) -> tuple[str, ...]:
+    return tuple(cue for cue_kind, cue in load_table("location_cues.tsv") if cue_kind == kind)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_INCIDENT_RE = re.compile(r"\b(?:" + _alternation(_cues("incident")) + r")\b", re.IGNORECASE)
+_NEAR_BEFORE_RE = re.compile(r"\b(?:" + _alternation(_cues("near")) + r")\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_VENUE_NOUNS = {cue for cue in _cues("venue") if " " not in cue}
+_SETTLEMENT = _alternation(_cues("settlement"))
+# What may stand between a name and its container: "X, Y", "X village, Y", "X (Y, Z)", "X in Y province".
+_CONTAINER_GAP_RE = re.compile(r"^(?:\s+(?:" + _SETTLEMENT + r"))?\s*(?:,|\(|\bin\b)\s*(?:the\s+)?$", re.IGNORECASE)
+_OF_KIND_BEFORE_RE = re.compile(
+    r"\b([A-Z][\w-]+)\s+(?:city|town|village|province|region|capital|port|district|state)\s+of\s+$")
+_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|inside|on|across|into|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_DIVISION_AFTER_RE = re.compile(
+    r"^\s+(?:province|region|oblast|governorate|state|district|county|prefecture|department|parish)\b", re.IGNORECASE)
+_MONTH_RE = re.compile(r"^\s*(?:,\s*)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.IGNORECASE)
+
+
+@dataclass
+class _Mention:
+    """A span that names (or implies) a place, with its gazetteer candidates."""
+
+    start: int
+    end: int
+    name: str
+    source: str  # "entity", "demonym", "nested", "pattern"
+    candidates: list[int] = field(default_factory=list)
+    alternate: set[int] = field(default_factory=set)
+    division_after: bool = False
+    container: "_Mention | None" = None
+    container_country: str | None = None
+    chosen: int | None = None
+    score: float = 0.0
+
+
+def extract_places(ctx) -> list[Place]:
+    """Every toponym the article names, geocoded, in text order (one Place per mention)."""
+    gazetteer: Gazetteer = ctx.resources.gazetteer
+    mentions = _find_mentions(ctx, gazetteer)
+    _link_containers(ctx.text, mentions, gazetteer)
+    _resolve(mentions, gazetteer)
+    places = []
+    for mention in mentions:
+        if mention.chosen is not None:
+            places.append(_place(ctx, gazetteer, mention))
+    return places
+
+
+# --- finding mentions ----------------------------------------------------------------------
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+    return re.sub(r"['’]s$", "", text).strip(" ,.;:")
+
+
+def _find_mentions(ctx, gazetteer: Gazetteer) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    for ent in ctx.doc.ents:
+        if ent.label_ in _PLACE_LABELS:
+            mentions += _entity_mentions(ent, gazetteer)
+        elif ent.label_ == "NORP":
+            mentions += _demonym_mentions(ent, gazetteer)
+        elif ent.label_ == "ORG":
+            mentions += _nested_mentions(ent, gazetteer)
+    mentions += _pattern_mentions(ctx, gazetteer, mentions)
+    mentions.sort(key=lambda m: m.start)
+    return _drop_overlaps(mentions)
+
+
+def _entity_mentions(ent, gazetteer: Gazetteer) -> list[_Mention]:
+    """A GPE/LOC/FAC entity as one mention, or its parts when it is "Kerman, Iran"."""
+    text = ent.text
+    parts = [(m.start(), m.group()) for m in re.finditer(r"[^,]+", text)] if "," in text else [(0, text)]
+    found = []
+    for offset, part in parts:
+        name = _clean_name(part)
+        if not name:
+            continue
+        start = ent.start_char + offset + part.index(name)
+        mention = _lookup_mention(gazetteer, name, start, "entity")
+        if mention is None and gazetteer.demonym(name):
+            mention = _country_mention(gazetteer, gazetteer.demonym(name), name, start)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _lookup_mention(gazetteer: Gazetteer, name: str, start: int, source: str,
+                    min_population: int = 0) -> _Mention | None:
+    norm = normalize_name(name)
+    if norm in _NOT_PLACES or len(norm) < 2:
+        return None
+    candidates, alternate = [], set()
+    for entry, is_alternate in gazetteer.lookup(name):
+        if gazetteer.kind[entry] == "town" and gazetteer.population[entry] < min_population:
+            continue
+        if is_alternate and gazetteer.kind[entry] == "town" and gazetteer.population[entry] < _MIN_POP_UNTAGGED:
+            continue
+        candidates.append(entry)
+        if is_alternate:
+            alternate.add(entry)
+    if not candidates:
+        return None
+    return _Mention(start, start + len(name), name, source, candidates, alternate)
+
+
+def _country_mention(gazetteer: Gazetteer, code: str | None, name: str, start: int) -> _Mention | None:
+    entry = gazetteer.country_entry.get(code or "")
+    if entry is None:
+        return None
+    return _Mention(start, start + len(name), name, "demonym", [entry])
+
+
+def _demonym_mentions(ent, gazetteer: Gazetteer) -> list[_Mention]:
+    """'Afghan' -> Afghanistan; a NORP that is itself a country name ('Tajikistan') too."""
+    name = _clean_name(ent.text)
+    start = ent.start_char + ent.text.find(name)
+    code = gazetteer.demonym(name)
+    if code is None and len(ent) > 1:
+        code = gazetteer.demonym(ent[0].text)
+        name = ent[0].text
+        start = ent[0].idx
+    if code is not None:
+        mention = _country_mention(gazetteer, code, name, start)
+        return [mention] if mention else []
+    mention = _lookup_mention(gazetteer, name, start, "entity")
+    if mention and all(gazetteer.kind[e] == "country" for e in mention.candidates[:1]):
+        return [mention]
+    return []
+
+
+def _nested_mentions(ent, gazetteer: Gazetteer) -> list[_Mention]:
+    """Toponyms inside an organisation name: "The Moscow Health Department", "Kerman's ...".
+
+    Only names that are countries, regions or towns of 50,000+ people: "Crocus City" or
+    "Federal Security Service" must not become places.
+    """
+    tokens = [t for t in ent if t.text[:1].isupper() and t.text.lower() not in {"the"}]
+    found = []
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            window = tokens[i:i + size]
+            if window[-1].i - window[0].i != size - 1 or any(_covers(m, window[0].idx) for m in found):
+                continue
+            name = ent.doc.text[window[0].idx:window[-1].idx + len(window[-1])]
+            code = gazetteer.demonym(name)
+            mention = (_country_mention(gazetteer, code, name, window[0].idx) if code
+                       else _lookup_mention(gazetteer, name, window[0].idx, "nested", _MIN_POP_NESTED))
+            if mention is not None and not mention.alternate.issuperset(mention.candidates):
+                mention.source = "demonym" if code else "nested"
+                found.append(mention)
+    return found
+
+
+def _covers(mention: _Mention, char: int) -> bool:
+    return mention.start <= char < mention.end
+
+
+def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[_Mention]) -> list[_Mention]:
+    """Capitalised names after "in/at/near ..." that NER did not tag (not inside a PERSON or place entity)."""
+    doc = ctx.doc
+    taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS | {"PERSON", "NORP", "ORG"}]
+    found = []
+    for token in doc:
+        if token.lower_ not in {"in", "at", "near", "outside", "of"} or token.i + 1 >= len(doc):
+            continue
+        span_tokens = []
+        for nxt in doc[token.i + 1:token.i + 5]:
+            if not nxt.text[:1].isupper() or nxt.is_sent_start:
+                break
+            span_tokens.append(nxt)
+        while span_tokens:
+            start, end = span_tokens[0].idx, span_tokens[-1].idx + len(span_tokens[-1])
+            if any(s < end and start < e for s, e in taken):
+                break
+            mention = _lookup_mention(gazetteer, doc.text[start:end], start, "pattern", _MIN_POP_UNTAGGED)
+            if mention is not None:
+                found.append(mention)
+                break
+            span_tokens.pop()
+    return found
+
+
+def _drop_overlaps(mentions: list[_Mention]) -> list[_Mention]:
+    kept: list[_Mention] = []
+    for mention in mentions:
+        if kept and mention.start < kept[-1].end:
+            if (mention.end - mention.start) > (kept[-1].end - kept[-1].start):
+                kept[-1] = mention
+            continue
+        kept.append(mention)
+    return kept
+
+
+# --- context and disambiguation -----------------------------------------------------------
+
+
+def _link_containers(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -> None:
+    """Mark "X, Y" / "X village (Y" / "X in Y" containers, "the Iranian city of X", "X province"."""
+    for mention, following in zip(mentions, mentions[1:] + [None]):
+        after = text[mention.end:mention.end + 40]
+        mention.division_after = bool(_DIVISION_AFTER_RE.match(after))
+        if following is not None and _CONTAINER_GAP_RE.match(text[mention.end:following.start]):
+            if following.source != "demonym" and any(gazetteer.kind[e] != "town" for e in following.candidates):
+                mention.container = following
+        before = text[max(0, mention.start - 40):mention.start]
+        kind_of = _OF_KIND_BEFORE_RE.search(before)
+        if kind_of:
+            mention.container_country = gazetteer.demonym(kind_of.group(1)) or _country_code(gazetteer, kind_of.group(1))
+
+
+def _country_code(gazetteer: Gazetteer, name: str) -> str | None:
+    for entry, _alt in gazetteer.lookup(name)[:3]:
+        if gazetteer.kind[entry] == "country":
+            return gazetteer.country[entry]
+    return None
+
+
+def _article_context(mentions: list[_Mention], gazetteer: Gazetteer) -> tuple[dict[str, int], set[str]]:
+    """Countries (with counts) and admin1 regions the article names without ambiguity."""
+    countries: dict[str, int] = {}
+    regions: set[str] = set()
+    for mention in mentions:
+        top = mention.candidates[0]
+        kind = gazetteer.kind[top]
+        if kind == "country" or (mention.chosen is not None):
+            chosen = mention.chosen if mention.chosen is not None else top
+            code = gazetteer.country[chosen]
+            countries[code] = countries.get(code, 0) + 1
+            if gazetteer.kind[chosen] in ("admin1", "admin2", "town"):
+                regions.add(f"{code}|{gazetteer.admin1[chosen]}")
+        elif kind == "admin1" and top not in mention.alternate:
+            regions.add(f"{gazetteer.country[top]}|{gazetteer.admin1[top]}")
+    return countries, regions
+
+
+def _resolve(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
+    """Two passes: first by population, containers and named countries; then also by nearness."""
+    countries, regions = _article_context(mentions, gazetteer)
+    for mention in mentions:
+        _choose(mention, gazetteer, countries, regions, points=[])
+    countries, regions = _article_context(mentions, gazetteer)
+    for mention in mentions:
+        points = [(gazetteer.lat[m.chosen], gazetteer.lon[m.chosen]) for m in mentions
+                  if m is not mention and m.chosen is not None and gazetteer.kind[m.chosen] != "country"]
+        _choose(mention, gazetteer, countries, regions, points)
+
+
+def _choose(mention: _Mention, gazetteer: Gazetteer, countries: dict[str, int], regions: set[str],
+            points: list[tuple[float, float]]) -> None:
+    scored = [(_score(mention, entry, gazetteer, countries, regions, points), entry)
+              for entry in mention.candidates[:40]]
+    mention.score, mention.chosen = max(scored)
+
+
+def _score(mention: _Mention, entry: int, gazetteer: Gazetteer, countries: dict[str, int], regions: set[str],
+           points: list[tuple[float, float]]) -> float:
+    """How likely `entry` is the place `mention` means; the weights are round numbers set by hand
+    on our own sentences (tests/extract/test_locations.py), ordered: container > named country
+    or region > population."""
+    kind, code = gazetteer.kind[entry], gazetteer.country[entry]
+    score = math.log10(gazetteer.population[entry] + 10) / 7
+    score += {"country": 1.0, "admin1": 0.3, "admin2": 0.0, "town": 0.2}[kind]
+    if entry in mention.alternate:
+        score -= 0.6
+    if countries.get(code):
+        score += 0.8 + 0.1 * min(countries[code], 3)
+    if f"{code}|{gazetteer.admin1[entry]}" in regions and kind != "admin1":
+        score += 0.8
+    score += _container_bonus(mention, entry, gazetteer)
+    if mention.division_after:
+        score += 1.5 if kind in ("admin1", "admin2") else -1.0
+        score += 0.3 if normalize_name(gazetteer.name[entry]) != normalize_name(mention.name) else 0.0
+    elif kind == "admin1" and _has_capital_namesake(mention, entry, gazetteer):
+        score -= 0.8  # "Kerman" alone is the city, not Kerman province
+    if points and kind != "country":
+        nearest = min(distance_km(gazetteer.lat[entry], gazetteer.lon[entry], lat, lon) for lat, lon in points)
+        score += 0.5 if nearest < 150 else (0.2 if nearest < 500 else 0.0)
+    return score
+
+
+def _container_bonus(mention: _Mention, entry: int, gazetteer: Gazetteer) -> float:
+    bonus = 0.0
+    if mention.container_country:
+        bonus += 3.0 if gazetteer.country[entry] == mention.container_country else -1.0
+    container = mention.container
+    if container is not None and container.candidates:
+        holders = [c for c in container.candidates[:20] if gazetteer.kind[c] != "town"]
+        if any(_contains(gazetteer, holder, entry) for holder in holders):
+            bonus += 3.0
+        elif any(gazetteer.country[h] == gazetteer.country[entry] for h in holders):
+            bonus += 1.0
+    return bonus
+
+
+def _contains(gazetteer: Gazetteer, holder: int, entry: int) -> bool:
+    if gazetteer.country[holder] != gazetteer.country[entry] or holder == entry:
+        return False
+    kind = gazetteer.kind[holder]
+    if kind == "country":
+        return True
+    if kind == "admin1":
+        return gazetteer.admin1[holder] == gazetteer.admin1[entry] and gazetteer.kind[entry] != "admin1"
+    return gazetteer.admin2[holder] == gazetteer.admin2[entry] and gazetteer.kind[entry] == "town"
+
+
+def _has_capital_namesake(mention: _Mention, admin1: int, gazetteer: Gazetteer) -> bool:
+    return any(gazetteer.kind[e] == "town" and gazetteer.country[e] == gazetteer.country[admin1]
+               and gazetteer.admin1[e] == gazetteer.admin1[admin1] for e in mention.candidates[:10])
+
+
+# --- building places -----------------------------------------------------------------------
+
+
+def _place(ctx, gazetteer: Gazetteer, mention: _Mention) -> Place:
+    entry = mention.chosen
+    kind = gazetteer.kind[entry]
+    code = gazetteer.country[entry]
+    return Place(
+        name=gazetteer.name[entry],
+        admin1=gazetteer.admin1[entry] or None,
+        country=code,
+        lat=gazetteer.lat[entry],
+        lon=gazetteer.lon[entry],
+        precision=PRECISION_OF_KIND[kind],  # type: ignore[arg-type]
+        evidence=(ctx.article.span(mention.start, mention.end),),
+        extractor=EXTRACTOR,
+        admin2=gazetteer.admin2[entry] or None,
+        country_name=gazetteer.country_name(code),
+        locality=gazetteer.name[entry] if kind == "town" else None,
+        geonames_id=gazetteer.geonames_id[entry] or None,
+        feature=f"{kind}:{mention.source}",
+        score=round(mention.score, 3),
+    )
+
+
+# --- the incident's place ------------------------------------------------------------------
+
+_HYPOTHETICAL_RE = re.compile(r"\b(?:" + _alternation(_cues("hypothetical")) + r")\b", re.IGNORECASE)
+
+
+def choose_incident_location(ctx, places: list[Place]) -> Place | None:
+    """Where the incident happened: the best-placed toponym of the sentences that tell the event.
+
+    A toponym scores for standing in such a sentence (attack, blast, killed, opened fire ...,
+    not a warning or plan), after "in/at", in a dateline, and for being specific; a named
+    venue in that sentence makes it precision "venue" at its town's point; "near/outskirts
+    of X" keeps X's point one precision level lower (see `_near`).
+    """
+    candidates = [place for place in places if place.evidence]
+    if not candidates:
+        return None
+    venues = _venues(ctx)
+    scored = [(_incident_score(ctx, place, venues), -index, place) for index, place in enumerate(candidates)]
+    best = max(scored, key=lambda item: item[:2])[2]
+    best = _near(ctx, best)
+    venue = _venue_for(ctx, best, venues)
+    if venue is None:
+        return best
+    return replace(best, venue=venue[2], precision="venue", name=venue[2],
+                   evidence=(ctx.article.span(venue[0], venue[1]), *best.evidence))
+
+
+def _sentence_of(ctx, char: int):
+    return ctx.sentences[ctx.sentence_index(char)]
+
+
+def _is_incident_sentence(sentence) -> bool:
+    text = sentence.text
+    return bool(_INCIDENT_RE.search(text)) and not _HYPOTHETICAL_RE.search(text)
+
+
+def _incident_score(ctx, place: Place, venues: list[tuple[int, int, str]]) -> float:
+    """Weights set by hand on our own sentences, ordered: event sentence > "in X" > specific > early."""
+    span = place.evidence[0]
+    sentence = _sentence_of(ctx, span.start)
+    before = ctx.text[sentence.start_char:span.start]
+    score = 3.0 if _is_incident_sentence(sentence) else (1.0 if _INCIDENT_RE.search(sentence.text) else 0.0)
+    score += 1.2 if _LOCATIVE_BEFORE_RE.search(before[-30:]) else 0.0
+    score += 0.5 * max(_PRECISION_RANK.get(place.precision, 0), 0)
+    score += 0.8 if _is_dateline(ctx, span.start, span.end) else 0.0
+    score += 1.0 if any(0 <= span.start - end <= 40 and start >= sentence.start_char for start, end, _ in venues) else 0.0
+    score -= {"demonym": 2.0, "nested": 1.0}.get((place.feature or ":").split(":")[1], 0.0)
+    return score - 0.02 * ctx.sentence_index(span.start)
+
+
+def _is_dateline(ctx, start: int, end: int) -> bool:
+    """"MOSCOW, March 22 -" or "KABUL (Reuters) -": a place opening the text."""
+    if ctx.text[:start].strip():
+        return False
+    after = ctx.text[end:end + 30]
+    return bool(_MONTH_RE.match(after) or re.match(r"^\s*(?:\(|[-—–]|,\s*[A-Z])", after))
+
+
+def _near(ctx, place: Place) -> Place:
+    """"outskirts of / near / west of X": X's point, one precision level lower; a city that is its own
+    admin1 (Moscow, Kyiv) takes the admin1 around it that carries its name (Moscow Oblast)."""
+    span = place.evidence[0]
+    before = ctx.text[max(0, span.start - 40):span.start]
+    if not _NEAR_BEFORE_RE.search(before):
+        return place
+    admin1 = place.admin1
+    gazetteer: Gazetteer = ctx.resources.gazetteer
+    entry = _entry_of(gazetteer, place)
+    if entry is not None:
+        around = gazetteer.surrounding_admin1(entry)
+        admin1 = gazetteer.name[around] if around is not None else admin1
+    return replace(place, precision=_LOWER_PRECISION.get(place.precision, place.precision),  # type: ignore[arg-type]
+                   admin1=admin1, locality=None, feature=f"{place.feature}:near")
+
+
+def _entry_of(gazetteer: Gazetteer, place: Place) -> int | None:
+    for entry, _alt in gazetteer.lookup(place.evidence[0].text):
+        if gazetteer.geonames_id[entry] == (place.geonames_id or -1) and gazetteer.kind[entry] == "town":
+            return entry
+    return None
+
+
+def _venues(ctx) -> list[tuple[int, int, str]]:
+    """Named venues: FAC entities, and names ending in (or followed by) a venue noun: "Crocus City Hall",
+    "the Crocus City concert hall", "Kabul airport". (start, end, name) in text order."""
+    found = []
+    for ent in ctx.doc.ents:
+        if ent.label_ not in {"FAC", "ORG", "GPE", "LOC"}:
+            continue
+        tail = [t for t in ctx.doc[ent.end:ent.end + 2]]
+        extra = 0
+        for size in (2, 1):
+            words = tail[:size]
+            if len(words) == size and words[-1].lower_ in _VENUE_NOUNS and all(w.is_lower for w in words):
+                extra = size
+                break
+        if ent.label_ != "FAC" and not extra and ent[-1].lower_ not in _VENUE_NOUNS:
+            continue
+        start = ent.start_char + (len(ent[0].text_with_ws) if ent[0].lower_ == "the" and len(ent) > 1 else 0)
+        end = ctx.doc[ent.end + extra - 1].idx + len(ctx.doc[ent.end + extra - 1]) if extra else ent.end_char
+        found.append((start, end, ctx.text[start:end]))
+    return found
+
+
+def _venue_for(ctx, place: Place, venues: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The venue named in the incident's sentence (or, lacking one, in the first event sentence)."""
+    sentence = _sentence_of(ctx, place.evidence[0].start)
+    in_sentence = [v for v in venues if sentence.start_char <= v[0] < sentence.end_char]
+    if in_sentence:
+        return in_sentence[0]
+    for venue in venues:
+        if _is_incident_sentence(_sentence_of(ctx, venue[0])):
+            return venue
+    return None

@@ -1,0 +1,97 @@
+"""Cue words for event types: GTD attack types and ACLED event/sub-event types.
+
+Each entry: (type, regex, weight). Written for eventwire from the GTD codebook's
+and ACLED codebook's definitions of each category; weights say how decisive a
+cue is (a "suicide bomber" decides a bombing; "attack" alone decides little).
+"""
+
+GTD_ASSASSINATION = "Assassination"
+GTD_ARMED = "Armed Assault"
+GTD_BOMBING = "Bombing/Explosion"
+GTD_HIJACKING = "Hijacking"
+GTD_BARRICADE = "Hostage Taking (Barricade Incident)"
+GTD_KIDNAPPING = "Hostage Taking (Kidnapping)"
+GTD_FACILITY = "Facility/Infrastructure Attack"
+GTD_UNARMED = "Unarmed Assault"
+GTD_UNKNOWN = "Unknown"
+
+# GTD codes attacktype1 by this hierarchy when several apply (GTD codebook).
+GTD_HIERARCHY = [GTD_ASSASSINATION, GTD_HIJACKING, GTD_KIDNAPPING, GTD_BARRICADE, GTD_BOMBING, GTD_ARMED,
+                 GTD_UNARMED, GTD_FACILITY, GTD_UNKNOWN]
+
+GTD_CUES = [
+    (GTD_ASSASSINATION, r"\bassassinat\w+", 3.0),
+    (GTD_ASSASSINATION, r"\b(?:killed|shot dead|gunned down|murdered)\b[^.]{0,40}\b(?:mayor|governor|judge|"
+                        r"lawmaker|politician|MP|senator|minister|chief|commander|official|leader|candidate|"
+                        r"activist|journalist|cleric|imam|prosecutor)\b", 1.0),
+    (GTD_ASSASSINATION, r"\b(?:mayor|governor|judge|lawmaker|politician|senator|minister|official|leader|"
+                        r"candidate|activist|journalist|cleric|prosecutor|chief)\b[^.]{0,40}\b(?:was|were) "
+                        r"(?:shot dead|gunned down|killed|murdered|assassinated)\b", 1.0),
+    (GTD_HIJACKING, r"\bhijack\w*", 3.0),
+    (GTD_KIDNAPPING, r"\b(?:kidnap\w*|abduct\w*|taken hostage|took \w+ hostage|hostages?|captive|ransom)\b", 2.0),
+    (GTD_BARRICADE, r"\b(?:barricad\w+|siege|held hostage inside|standoff)\b", 2.0),
+    (GTD_BOMBING, r"\b(?:bomb\w*|explosi\w+|explod\w+|IEDs?|improvised explosive|blasts?|detonat\w+|grenades?|"
+                  r"landmines?|mines? (?:exploded|blast)|suicide (?:attack|bomb\w*|vest)|mortars?|rockets?|"
+                  r"shell(?:s|ed|ing)|missiles?|drone strikes?|airstrikes?|air strikes?)\b", 1.5),
+    (GTD_ARMED, r"\b(?:opened fire|open fire|gunm[ae]n|shot|shooting|shootout|gunfire|firearms?|guns?|"
+                r"ambush\w*|stormed|raided|attacked|assault rifles?|automatic weapons|stabb\w+|knife|"
+                r"machetes?|hacked|clashe?d?|firing)\b", 1.0),
+    (GTD_UNARMED, r"\b(?:beaten|beat (?:him|her|them)|punched|lynched|poison\w*|acid|stoned)\b", 1.5),
+    (GTD_FACILITY, r"\b(?:arson\w*|set (?:\w+ ){0,3}(?:on )?fire|set ablaze|torched|burn(?:ed|t) (?:down)?|"
+                   r"incendiary|vandali[sz]\w+|sabotag\w+|destroyed|damaged|razed|ablaze)\b", 1.0),
+]
+
+# ACLED: (event_type, sub_event_type, disorder_type, regex, weight).
+PV, DEM, SD = "Political violence", "Demonstrations", "Strategic developments"
+ACLED_CUES = [
+    ("Explosions/Remote violence", "Suicide bomb", PV, r"\bsuicide (?:bomb\w*|attack\w*|vest|car)|"
+     r"blew (?:himself|herself|themselves) up\b", 4.0),
+    ("Explosions/Remote violence", "Air/drone strike", PV, r"\b(?:air ?strikes?|drone strikes?|airstrikes?|"
+     r"air raids?|bombarded from the air|warplanes?|aircraft|drones?|helicopter gunships?|jets)\b", 2.5),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", PV, r"\b(?:shell(?:s|ed|ing)|artillery|"
+     r"mortars?|rockets?|missiles?|projectiles?)\b", 2.0),
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED", PV, r"\b(?:IEDs?|improvised explosive|"
+     r"landmines?|land mines?|roadside bomb|mines?|explosive device|car bomb|bomb\w*|explo\w+|blasts?|"
+     r"detonat\w+)\b", 1.5),
+    ("Explosions/Remote violence", "Grenade", PV, r"\bgrenades?\b", 2.5),
+    ("Explosions/Remote violence", "Chemical weapon", PV, r"\bchemical (?:weapon|attack|agent)s?\b", 3.0),
+    ("Battles", "Armed clash", PV, r"\b(?:clash\w*|fighting|fought|exchange of fire|exchanged fire|"
+     r"gun ?battle|engaged|firefight|battle\w*|repelled|repulsed|counter-?attack\w*)\b", 2.0),
+    ("Battles", "Government regains territory", PV, r"\b(?:regain\w*|recaptur\w+|retook|retaken|liberat\w+)\b"
+     r"[^.]{0,40}\b(?:control|town|village|city|area|territory)\b", 3.0),
+    ("Battles", "Non-state actor overtakes territory", PV, r"\b(?:seized control|took control|captured|"
+     r"overran|overrun|took over)\b[^.]{0,40}\b(?:town|village|city|district|base|area|territory)\b", 3.0),
+    ("Violence against civilians", "Abduction/forced disappearance", PV, r"\b(?:abduct\w*|kidnap\w*|"
+     r"forcibly disappeared|taken hostage|hostages?)\b", 3.0),
+    ("Violence against civilians", "Sexual violence", PV, r"\b(?:rap(?:e|ed|ing)|sexual(?:ly)? (?:assault\w*|"
+     r"abuse\w*|violence))\b", 3.5),
+    ("Violence against civilians", "Attack", PV, r"\b(?:killed|shot|attacked|murdered|beaten|stabbed|"
+     r"hacked|massacre\w*|lynched|tortured|burned|assaulted|opened fire|gunm[ae]n|civilians?|villagers?)\b",
+     1.0),
+    ("Protests", "Peaceful protest", DEM, r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|(?-i:march(?:ed|es)?)|"
+     r"sit-in|picket\w*|strike|gathered to demand|petition\w*)\b", 1.5),
+    ("Protests", "Protest with intervention", DEM, r"\b(?:dispers\w+|tear ?gas|water cannon|arrested "
+     r"(?:\w+ )?(?:protesters|demonstrators)|broke up|detained (?:\w+ )?(?:protesters|demonstrators)|"
+     r"police intervened|blocked by police)\b", 3.0),
+    ("Protests", "Excessive force against protesters", DEM, r"\b(?:(?:police|security forces|soldiers) "
+     r"(?:shot|killed|opened fire)[^.]{0,40}(?:protesters|demonstrators)|live (?:ammunition|rounds|fire))\b",
+     4.0),
+    ("Riots", "Violent demonstration", DEM, r"\b(?:riot\w*|threw stones|stone-pelting|pelted|burn(?:ed|t|ing) "
+     r"tyres|violent (?:protest|demonstration)\w*|clashed with police|vandali[sz]\w+|set fire to)\b", 3.0),
+    ("Riots", "Mob violence", PV, r"\b(?:mob|lynch\w*|vigilantes?|angry (?:crowd|residents|villagers))\b", 3.0),
+    ("Strategic developments", "Arrests", SD, r"\b(?:arrest\w*|detain\w*|apprehend\w*|taken into custody)\b",
+     1.5),
+    ("Strategic developments", "Looting/property destruction", SD, r"\b(?:loot\w*|destroyed|torched|"
+     r"demolish\w*|set ablaze|burn(?:ed|t) (?:down )?(?:houses|homes|shops)|vandali[sz]\w+)\b", 1.5),
+    ("Strategic developments", "Agreement", SD, r"\b(?:agreement|ceasefire|cease-fire|peace deal|signed|truce|"
+     r"negotiat\w+|prisoner exchange|released (?:\w+ )?(?:hostages|prisoners))\b", 2.0),
+    ("Strategic developments", "Disrupted weapons use", SD, r"\b(?:defus\w+|dismantl\w+|seized (?:\w+ )?"
+     r"(?:weapons|explosives|arms)|intercepted|shot down|foiled|thwarted)\b", 2.5),
+    ("Strategic developments", "Headquarters or base established", SD, r"\b(?:established (?:a )?(?:base|"
+     r"headquarters|camp)|set up (?:a )?(?:base|camp|checkpoint))\b", 3.0),
+    ("Strategic developments", "Change to group/activity", SD, r"\b(?:recruit\w*|launched (?:a|an) "
+     r"(?:operation|campaign|offensive)|deployed|reinforcements?|training|merged|split|defect\w*|"
+     r"surrender\w*|mobiliz\w+)\b", 1.0),
+    ("Strategic developments", "Non-violent transfer of territory", SD, r"\b(?:withdr[ae]w\w*|handed over|"
+     r"pulled out|retreated)\b[^.]{0,40}\b(?:town|village|city|area|territory|positions?|base)\b", 2.5),
+]
