@@ -43,7 +43,7 @@ class TemporaryPostgres:
         command = [str(self.bin_dir / args[0]), *args[1:]]
         if self.as_postgres:
             command = ["runuser", "-u", "postgres", "--", *command]
-        return subprocess.run(command, capture_output=True, text=True, timeout=120)
+        return subprocess.run(command, check=False, capture_output=True, text=True, timeout=120)
 
     def start(self) -> str:
         """Initialise and start the server; returns the admin URL (user postgres, database postgres)."""

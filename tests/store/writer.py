@@ -34,11 +34,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("url")
     parser.add_argument("first", type=int)
     parser.add_argument("last", type=int)
+    parser.add_argument("--extra", default=None, metavar="FIRST:LAST", help="also store articles FIRST..LAST-1")
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--wait-for-go", action="store_true")
     parser.add_argument("--pause-after", type=int, default=None)
     args = parser.parse_args(argv)
     numbers = list(range(args.first, args.last))
+    if args.extra:
+        extra_first, extra_last = map(int, args.extra.split(":"))
+        numbers += range(extra_first, extra_last)
     if args.seed is not None:
         random.Random(args.seed).shuffle(numbers)
     store = open_store(args.url)

@@ -194,7 +194,8 @@ truck trucks tower towers pylon pylons embassy headquarters plant facility facil
 houses school schools church churches mosque mosques temple hotel hospital bank banks store shop shops
 market airport aircraft plane helicopter ship vessel pipeline road highway railway train installation
 installations property properties camp base barracks checkpoint post line lines network substation
-residence restaurant company factory warehouse power
+residence restaurant company factory warehouse power hall ministry consulate court courthouse prison
+jail dam antenna mast farm farms shelter clinic university college
 """.split())
 
 

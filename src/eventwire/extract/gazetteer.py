@@ -40,7 +40,7 @@ from eventwire.errors import ConfigError
 from eventwire.extract.patterns import load_table
 
 # Bump when the build changes what the cache holds; package versions are part of the key too.
-GAZETTEER_VERSION = 3
+GAZETTEER_VERSION = 4
 CACHE_NAME = "gazetteer.marshal"
 KINDS = ("country", "admin1", "admin2", "town")
 PRECISION_OF_KIND = {"country": "country", "admin1": "region", "admin2": "district", "town": "town"}
@@ -63,6 +63,16 @@ def normalize_name(text: str) -> str:
     text = re.sub(r"[-‐‑–—_/]", " ", text).replace(".", "")
     text = re.sub(r"\s+", " ", text).strip()
     return text[4:] if text.startswith("the ") else text
+
+
+_ARTICLES = {"al", "el", "ad", "ash", "as", "ar", "an", "at", "az", "ud", "ul", "e", "i", "ye", "de", "la", "le"}
+
+
+def skeleton(name: str) -> str:
+    """Consonants of a name without Arabic-style articles, vowels, h/w/y and doubled letters: 'brbd'."""
+    words = [w for w in normalize_name(strip_division_word(normalize_name(name))).split() if w not in _ARTICLES]
+    consonants = re.sub(r"[aeiouyhw\s]", "", "".join(words)).replace("q", "k").replace("j", "g")
+    return re.sub(r"(.)\1+", r"\1", consonants)
 
 
 def strip_division_word(norm: str) -> str:
@@ -91,9 +101,11 @@ class Gazetteer:
     demonyms: dict[str, str]  # normalized demonym -> alpha-2
     country_entry: dict[str, int]  # alpha-2 -> entry id
     admin1_entry: dict[str, int]  # "CC|admin1 name" -> entry id
+    capitals: set[int]  # town entries that are national capitals ("Washington" in news is the US capital)
     version: str = ""
     build_seconds: float = 0.0
     _admin1_by_country: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _skeletons: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.name)
@@ -140,6 +152,22 @@ class Gazetteer:
                 return other
         return None
 
+    def fuzzy_towns(self, name: str, country: str, admin1: str | None = None) -> list[int]:
+        """Towns of `country` (and `admin1`) whose consonant skeleton matches `name`, most populous first.
+
+        For transliteration variants that no alternate name covers ("Beir al-Abd" for
+        Bi'r al 'Abd): only used inside a known container, where a skeleton is rarely shared.
+        """
+        if country not in self._skeletons:
+            table: dict[str, list[int]] = defaultdict(list)
+            for entry in range(len(self.name)):
+                if self.country[entry] == country and self.kind[entry] in ("town", "admin2"):
+                    table[skeleton(self.name[entry])].append(entry)
+            self._skeletons[country] = dict(table)
+        key = skeleton(name)
+        found = [e for e in self._skeletons[country].get(key, ()) if admin1 is None or self.admin1[e] == admin1]
+        return sorted(found, key=lambda e: -self.population[e]) if len(key) >= 3 else []
+
     def admin1_entries(self, country: str) -> list[int]:
         """Every admin1 entry of a country."""
         if not self._admin1_by_country:
@@ -185,7 +213,7 @@ def hash_text(text: str) -> str:
 
 _TEXT_COLUMNS = ("name", "kind", "country", "admin1", "admin2")
 _NUMBER_COLUMNS = {"lat": "d", "lon": "d", "population": "q", "geonames_id": "q", "postings": "I", "offsets": "I"}
-_TABLES = ("demonyms", "country_entry", "admin1_entry")
+_TABLES = ("demonyms", "country_entry", "admin1_entry", "capitals")
 
 
 def load_gazetteer(cache_dir: Path) -> Gazetteer:
@@ -299,9 +327,27 @@ def build_gazetteer() -> Gazetteer:
     admin1_entry = {f"{builder.columns['country'][e]}|{builder.columns['name'][e]}": e
                     for e, k in enumerate(builder.columns["kind"]) if k == "admin1"}
     index, postings, offsets = builder.index()
-    return Gazetteer(**builder.columns, index=index, postings=postings, offsets=offsets, demonyms=_demonyms(),
-                     country_entry=country_entry, admin1_entry=admin1_entry,
-                     build_seconds=round(time.perf_counter() - started, 2))
+    gazetteer = Gazetteer(**builder.columns, index=index, postings=postings, offsets=offsets, demonyms=_demonyms(),
+                          country_entry=country_entry, admin1_entry=admin1_entry, capitals=set(),
+                          build_seconds=0.0)
+    gazetteer.capitals = _capitals(gazetteer)
+    gazetteer.build_seconds = round(time.perf_counter() - started, 2)
+    return gazetteer
+
+
+def _capitals(gazetteer: Gazetteer) -> set[int]:
+    """Town entries of national capitals: countryinfo's capital name, matched within 50 km of its point."""
+    found = set()
+    for code, record in _countryinfo().items():
+        point = record.get("capital_latlng")
+        if not record.get("capital") or not point:
+            continue
+        for entry, _alt in gazetteer.lookup(record["capital"]):
+            if gazetteer.kind[entry] == "town" and gazetteer.country[entry] == code \
+                    and _km(gazetteer.lat[entry], gazetteer.lon[entry], point[0], point[1]) < 50:
+                found.add(entry)
+                break
+    return found
 
 
 def _read_json(package: str, name: str):

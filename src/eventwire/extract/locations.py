@@ -53,7 +53,9 @@ _SETTLEMENT = _alternation(_cues("settlement"))
 _CONTAINER_GAP_RE = re.compile(r"^(?:\s+(?:" + _SETTLEMENT + r"))?\s*(?:,|\(|\bin\b)\s*(?:the\s+)?$", re.IGNORECASE)
 _OF_KIND_BEFORE_RE = re.compile(
     r"\b([A-Z][\w-]+)\s+(?:city|town|village|province|region|capital|port|district|state)\s+of\s+$")
-_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|inside|on|across|into|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|inside|on|across)\s+(?:the\s+)?$", re.IGNORECASE)
+# A destination or origin is not where the event happened: "tried to escape towards Ukraine".
+_DIRECTION_BEFORE_RE = re.compile(r"\b(?:to|towards?|into|from|for|via)\s+(?:the\s+)?$", re.IGNORECASE)
 _DIVISION_AFTER_RE = re.compile(
     r"^\s+(?:province|region|oblast|governorate|state|district|county|prefecture|department|parish)\b", re.IGNORECASE)
 _MONTH_RE = re.compile(r"^\s*(?:,\s*)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.IGNORECASE)
@@ -70,6 +72,7 @@ class _Mention:
     candidates: list[int] = field(default_factory=list)
     alternate: set[int] = field(default_factory=set)
     division_after: bool = False
+    is_container: bool = False
     container: "_Mention | None" = None
     container_country: str | None = None
     chosen: int | None = None
@@ -124,6 +127,8 @@ def _entity_mentions(ent, gazetteer: Gazetteer) -> list[_Mention]:
         mention = _lookup_mention(gazetteer, name, start, "entity")
         if mention is None and gazetteer.demonym(name):
             mention = _country_mention(gazetteer, gazetteer.demonym(name), name, start)
+        if mention is None and ent.label_ in ("GPE", "LOC") and normalize_name(name) not in _NOT_PLACES:
+            mention = _Mention(start, start + len(name), name, "unresolved")
         if mention is not None:
             found.append(mention)
     return found
@@ -213,6 +218,7 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[_Mention]) -> list[
             if not nxt.text[:1].isupper() or nxt.is_sent_start:
                 break
             span_tokens.append(nxt)
+        full_end = span_tokens[-1].idx + len(span_tokens[-1]) if span_tokens else 0
         while span_tokens:
             start, end = span_tokens[0].idx, span_tokens[-1].idx + len(span_tokens[-1])
             if any(s < end and start < e for s, e in taken):
@@ -222,6 +228,9 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[_Mention]) -> list[
                 found.append(mention)
                 break
             span_tokens.pop()
+            if not span_tokens and _CONTAINER_GAP_RE.match(doc.text[full_end:full_end + 12].split(" ")[0] or " "):
+                name = doc.text[token.idx + len(token) + 1:full_end]
+                found.append(_Mention(token.idx + len(token) + 1, full_end, name, "unresolved"))
     return found
 
 
@@ -245,8 +254,10 @@ def _link_containers(text: str, mentions: list[_Mention], gazetteer: Gazetteer) 
         after = text[mention.end:mention.end + 40]
         mention.division_after = bool(_DIVISION_AFTER_RE.match(after))
         if following is not None and _CONTAINER_GAP_RE.match(text[mention.end:following.start]):
-            if following.source != "demonym" and any(gazetteer.kind[e] != "town" for e in following.candidates):
+            if following.source == "unresolved" or (
+                    following.source != "demonym" and any(gazetteer.kind[e] != "town" for e in following.candidates)):
                 mention.container = following
+                following.is_container = True
         before = text[max(0, mention.start - 40):mention.start]
         kind_of = _OF_KIND_BEFORE_RE.search(before)
         if kind_of:
@@ -265,6 +276,8 @@ def _article_context(mentions: list[_Mention], gazetteer: Gazetteer) -> tuple[di
     countries: dict[str, int] = {}
     regions: set[str] = set()
     for mention in mentions:
+        if not mention.candidates:
+            continue
         top = mention.candidates[0]
         kind = gazetteer.kind[top]
         if kind == "country" or (mention.chosen is not None):
@@ -281,8 +294,11 @@ def _article_context(mentions: list[_Mention], gazetteer: Gazetteer) -> tuple[di
 def _resolve(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
     """Two passes: first by population, containers and named countries; then also by nearness."""
     countries, regions = _article_context(mentions, gazetteer)
-    for mention in mentions:
+    for mention in reversed(mentions):  # containers ("..., Iran") first
         _choose(mention, gazetteer, countries, regions, points=[])
+    for mention in mentions:
+        if not mention.candidates:
+            _fuzzy_candidates(mention, gazetteer)
     countries, regions = _article_context(mentions, gazetteer)
     for mention in mentions:
         points = [(gazetteer.lat[m.chosen], gazetteer.lon[m.chosen]) for m in mentions
@@ -290,8 +306,33 @@ def _resolve(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
         _choose(mention, gazetteer, countries, regions, points)
 
 
+def _fuzzy_candidates(mention: _Mention, gazetteer: Gazetteer) -> None:
+    """Towns spelled differently ("Beir al-Abd") found by skeleton inside the mention's resolved container."""
+    holder = _resolved_container(mention)
+    if holder is None:
+        return
+    kind, code = gazetteer.kind[holder], gazetteer.country[holder]
+    admin1 = gazetteer.admin1[holder] if kind in ("admin1", "admin2") else None
+    found = gazetteer.fuzzy_towns(mention.name, code, admin1)
+    if not found and admin1 is not None:
+        found = gazetteer.fuzzy_towns(mention.name, code)
+    mention.candidates = found[:10]
+    mention.source = "fuzzy" if found else mention.source
+
+
+def _resolved_container(mention: _Mention) -> int | None:
+    container, steps = mention.container, 0
+    while container is not None and steps < 4:
+        if container.chosen is not None:
+            return container.chosen
+        container, steps = container.container, steps + 1
+    return None
+
+
 def _choose(mention: _Mention, gazetteer: Gazetteer, countries: dict[str, int], regions: set[str],
             points: list[tuple[float, float]]) -> None:
+    if not mention.candidates:
+        return
     scored = [(_score(mention, entry, gazetteer, countries, regions, points), entry)
               for entry in mention.candidates[:40]]
     mention.score, mention.chosen = max(scored)
@@ -305,10 +346,15 @@ def _score(mention: _Mention, entry: int, gazetteer: Gazetteer, countries: dict[
     kind, code = gazetteer.kind[entry], gazetteer.country[entry]
     score = math.log10(gazetteer.population[entry] + 10) / 7
     score += {"country": 1.0, "admin1": 0.3, "admin2": 0.0, "town": 0.2}[kind]
-    if entry in mention.alternate:
+    score += 0.6 if entry in gazetteer.capitals else 0.0
+    if entry in mention.alternate and not (mention.division_after and kind in ("admin1", "admin2")):
         score -= 0.6
     if countries.get(code):
         score += 0.8 + 0.1 * min(countries[code], 3)
+    elif countries and kind != "country":
+        score -= 1.0  # a town abroad when the article names its countries: "Police District 1, Farah"
+    if mention.is_container:
+        score += 1.0 if kind in ("admin1", "admin2") else -0.3
     if f"{code}|{gazetteer.admin1[entry]}" in regions and kind != "admin1":
         score += 0.8
     score += _container_bonus(mention, entry, gazetteer)
@@ -328,8 +374,12 @@ def _container_bonus(mention: _Mention, entry: int, gazetteer: Gazetteer) -> flo
     if mention.container_country:
         bonus += 3.0 if gazetteer.country[entry] == mention.container_country else -1.0
     container = mention.container
+    while container is not None and not container.candidates and container.container is not None:
+        container = container.container  # "X, <unknown district>, Herat, Afghanistan"
     if container is not None and container.candidates:
         holders = [c for c in container.candidates[:20] if gazetteer.kind[c] != "town"]
+        if container.chosen is not None and gazetteer.kind[container.chosen] != "town":
+            holders = [container.chosen]
         if any(_contains(gazetteer, holder, entry) for holder in holders):
             bonus += 3.0
         elif any(gazetteer.country[h] == gazetteer.country[entry] for h in holders):
@@ -381,6 +431,9 @@ def _place(ctx, gazetteer: Gazetteer, mention: _Mention) -> Place:
 # --- the incident's place ------------------------------------------------------------------
 
 _HYPOTHETICAL_RE = re.compile(r"\b(?:" + _alternation(_cues("hypothetical")) + r")\b", re.IGNORECASE)
+_AFTERMATH_RE = re.compile(r"\b(?:" + _alternation(_cues("aftermath")) + r")\b", re.IGNORECASE)
+# A venue takes its town's point; over a region or a country it keeps that precision.
+_VENUE_PRECISE = {"town", "neighbourhood", "district"}
 
 
 def choose_incident_location(ctx, places: list[Place]) -> Place | None:
@@ -395,14 +448,27 @@ def choose_incident_location(ctx, places: list[Place]) -> Place | None:
     if not candidates:
         return None
     venues = _venues(ctx)
+    candidates = [_near(ctx, place) for place in candidates]
     scored = [(_incident_score(ctx, place, venues), -index, place) for index, place in enumerate(candidates)]
-    best = max(scored, key=lambda item: item[:2])[2]
-    best = _near(ctx, best)
+    best_score, _, best = max(scored, key=lambda item: item[:2])
+    best = _most_specific(ctx, best, best_score, scored)
     venue = _venue_for(ctx, best, venues)
     if venue is None:
         return best
-    return replace(best, venue=venue[2], precision="venue", name=venue[2],
+    precision = "venue" if best.precision in _VENUE_PRECISE else best.precision
+    return replace(best, venue=venue[2], precision=precision, name=venue[2],  # type: ignore[arg-type]
                    evidence=(ctx.article.span(venue[0], venue[1]), *best.evidence))
+
+
+def _most_specific(ctx, best: Place, best_score: float, scored: list) -> Place:
+    """A more specific place of the same country in the best place's sentence, if it scored nearly as
+    well: "the deadliest attack in Russia ... on the outskirts of Moscow" is Moscow's outskirts."""
+    sentence = ctx.sentence_index(best.evidence[0].start)
+    rank = _PRECISION_RANK.get(best.precision, 0)
+    finer = [(_PRECISION_RANK.get(p.precision, 0), score, p) for score, _i, p in scored
+             if ctx.sentence_index(p.evidence[0].start) == sentence and p.country == best.country
+             and _PRECISION_RANK.get(p.precision, 0) > rank and score >= best_score - 2.5]
+    return max(finer, key=lambda item: item[:2])[2] if finer else best
 
 
 def _sentence_of(ctx, char: int):
@@ -410,8 +476,16 @@ def _sentence_of(ctx, char: int):
 
 
 def _is_incident_sentence(sentence) -> bool:
+    return bool(_INCIDENT_RE.search(sentence.text))
+
+
+def _sentence_weight(sentence) -> float:
+    """2.5-3.5 for a sentence telling the event (more cues, more weight: "opened fire ... killed"
+    outweighs "after the attack"), one less when it also tells a plan or an aftermath."""
     text = sentence.text
-    return bool(_INCIDENT_RE.search(text)) and not _HYPOTHETICAL_RE.search(text)
+    n_cues = len(_INCIDENT_RE.findall(text))
+    penalty = (1.0 if _HYPOTHETICAL_RE.search(text) else 0.0) + (1.0 if _AFTERMATH_RE.search(text) else 0.0)
+    return (2.0 + 0.5 * min(n_cues, 3) if n_cues else 0.0) - penalty
 
 
 def _incident_score(ctx, place: Place, venues: list[tuple[int, int, str]]) -> float:
@@ -419,11 +493,12 @@ def _incident_score(ctx, place: Place, venues: list[tuple[int, int, str]]) -> fl
     span = place.evidence[0]
     sentence = _sentence_of(ctx, span.start)
     before = ctx.text[sentence.start_char:span.start]
-    score = 3.0 if _is_incident_sentence(sentence) else (1.0 if _INCIDENT_RE.search(sentence.text) else 0.0)
+    score = _sentence_weight(sentence)
     score += 1.2 if _LOCATIVE_BEFORE_RE.search(before[-30:]) else 0.0
+    score -= 1.0 if _DIRECTION_BEFORE_RE.search(before[-30:]) else 0.0
     score += 0.5 * max(_PRECISION_RANK.get(place.precision, 0), 0)
     score += 0.8 if _is_dateline(ctx, span.start, span.end) else 0.0
-    score += 1.0 if any(0 <= span.start - end <= 40 and start >= sentence.start_char for start, end, _ in venues) else 0.0
+    score += 1.5 if any(sentence.start_char <= start < sentence.end_char for start, _end, _ in venues) else 0.0
     score -= {"demonym": 2.0, "nested": 1.0}.get((place.feature or ":").split(":")[1], 0.0)
     return score - 0.02 * ctx.sentence_index(span.start)
 

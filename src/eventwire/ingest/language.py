@@ -9,11 +9,22 @@ from functools import lru_cache
 _MIN_LETTERS = 20
 
 
+# Written languages of news wires. Creoles and pidgins close to English (pcm, jam...) are left
+# out on purpose: short English news sentences were classified as Nigerian Pidgin.
+NEWS_LANGUAGES = (
+    "af am ar az be bg bn bs ca cs cy da de el en es et eu fa fi fr ga gl gu he hi hr hu hy id is it ja ka kk "
+    "km kn ko ku ky lo lt lv mk ml mn mr ms my ne nl no pa pl ps pt ro ru si sk sl so sq sr sv sw ta te th tl "
+    "tr uk ur uz vi zh"
+).split()
+
+
 @lru_cache(maxsize=1)
 def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages([lang for lang in NEWS_LANGUAGES if lang in identifier.nb_classes])
+    return identifier
 
 
 def detect_language(text: str) -> str | None:
@@ -22,5 +33,7 @@ def detect_language(text: str) -> str | None:
     letters = sum(ch.isalpha() for ch in sample)
     if letters < _MIN_LETTERS:
         return "en" if letters and sample.isascii() else None
+    if sample.isupper():
+        sample = sample.lower()  # all-capitals wire copy (MUC-4) reads as noise otherwise
     lang, _prob = _identifier().classify(sample)
     return lang

@@ -69,8 +69,11 @@ def read_jsonl_line(line: bytes, *, path: str, line_no: int, fmt: str = "jsonl")
     try:
         # strict=False: raw tabs inside strings are common in exports and harmless.
         data = json.loads(text, strict=False)
-    except ValueError as exc:
-        return InputError(f"not valid JSON ({exc}): fix the line or remove it, then run again",
+    except json.JSONDecodeError as exc:
+        return InputError(f"not valid JSON at column {exc.colno} ({exc.msg}): fix the line or remove it, "
+                          "then run again", path=path, line=line_no)
+    except RecursionError:
+        return InputError("JSON nested too deeply to be an article: fix the line or remove it",
                           path=path, line=line_no)
     return _article_or_error(data, Origin(path=path, line=line_no, format=fmt))
 
@@ -79,7 +82,7 @@ def read_json(text: str, *, path: str, fmt: str = "json") -> Iterator[Article | 
     """A JSON array of article objects (offset = index in the array), or one object."""
     try:
         data = json.loads(text, strict=False)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         yield InputError(f"not valid JSON ({exc}): fix it, or write one object per line as .jsonl", path=path)
         return
     items = data if isinstance(data, list) else [data]

@@ -123,7 +123,22 @@ def distance_km(left: Place, right: Place) -> float | None:
 
 
 def normalise_venue(name: str | None) -> str | None:
+    """A venue's name as its token skeletons ('Crocus City Hall' -> 'krks st hl')."""
     return " ".join(name_tokens(name)) or None if name else None
+
+
+def same_venue(left: str | None, right: str | None) -> bool:
+    """Same normalised venue, or one name's tokens within the other's (2+ tokens).
+
+    'Crocus City Hall' and 'Crocus City concert hall' (Shafaq's wording) are one venue;
+    'Central Mosque' and 'Central Market' are not.
+    """
+    if not left or not right:
+        return False
+    if left == right:
+        return True
+    small, large = sorted((set(left.split()), set(right.split())), key=len)
+    return len(small) >= 2 and small <= large
 
 
 @dataclass(frozen=True)

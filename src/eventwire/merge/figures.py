@@ -2,7 +2,9 @@
 
 History: every figure reported for the incident (by its incident records and its
 statements, e.g. the 11 detained of an arrest), in publication order with its
-source chain, article, record and span. Nothing is dropped.
+source chain, article, record and span. Nothing is dropped; only a figure read
+twice from the same span of one article (by its incident and by its statement)
+is listed once.
 
 Reconciliation rule (RULE below, stored on every `ReconciledFigure`):
 
@@ -52,8 +54,15 @@ _OFFICIAL_KINDS = {"official", "organisation"}
 def figure_reports(records: Iterable[IncidentRecord | StatementRecord]) -> dict[str, tuple[FigureReport, ...]]:
     """Every figure of `records`, by category, in publication order (then article, then offset)."""
     by_category: dict[str, list[FigureReport]] = defaultdict(list)
+    seen: set[tuple] = set()
     for record in records:
         for figure in record.figures:
+            # an arrest statement repeats the figure its article's incident record already has (same span)
+            key = (record.article_id, figure.category, figure.low, figure.best, figure.high,
+                   tuple((span.start, span.end) for span in figure.evidence))
+            if figure.evidence and key in seen:
+                continue
+            seen.add(key)
             by_category[figure.category].append(_report(record, figure))
     return {category: tuple(sorted(reports, key=_report_order)) for category, reports in
             sorted(by_category.items())}

@@ -23,6 +23,7 @@ from eventwire.merge.features import (
     distance_km,
     jaccard,
     normalise_venue,
+    same_venue,
     shares_name,
 )
 from eventwire.records import Place
@@ -64,7 +65,7 @@ def place_similarity(left: Place | None, right: Place | None) -> float:
     left_venue, right_venue = normalise_venue(left.venue), normalise_venue(right.venue)
     if left_venue and right_venue:
         # two different named venues in one town are two targets, hence rarely one incident
-        return 1.0 if left_venue == right_venue else 0.25
+        return 1.0 if same_venue(left_venue, right_venue) else 0.25
     distance = distance_km(left, right)
     if distance is not None and left.precision in _PRECISE and right.precision in _PRECISE:
         if distance > FAR_KM:
@@ -126,13 +127,13 @@ def compare_incidents(left: RecordFeatures, right: RecordFeatures) -> Comparison
         which = "place" if signals["place"] == INCOMPATIBLE else "date"
         return Comparison(0.0, signals, False, f"ruled out by {which}")
     score = sum(WEIGHTS[name] * value for name, value in signals.items())
-    same_venue = bool(left.venue) and left.venue == right.venue
-    if same_venue:
+    venue_match = same_venue(left.venue, right.venue)
+    if venue_match:
         signals["venue"] = 1.0
         score = max(score, VENUE_DECISIVE_SCORE)
     linked = score >= SAME_INCIDENT_THRESHOLD
     verdict = "same incident" if linked else "different incidents"
-    why = "same named venue within the date window" if same_venue else f"threshold {SAME_INCIDENT_THRESHOLD}"
+    why = "same named venue within the date window" if venue_match else f"threshold {SAME_INCIDENT_THRESHOLD}"
     return Comparison(round(score, 3), signals, linked, f"{verdict}: score {score:.2f} ({why})")
 
 

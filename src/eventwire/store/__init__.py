@@ -65,6 +65,14 @@ def database_stats(url: str) -> dict:
 
 
 __all__ = [
-    "IncidentFilters", "SORT_KEYS", "SchemaMismatch", "SearchHit", "Store", "StoreError", "database_stats",
-    "open_store", "redact", "upgrade_database",
+    "SORT_KEYS",
+    "IncidentFilters",
+    "SchemaMismatch",
+    "SearchHit",
+    "Store",
+    "StoreError",
+    "database_stats",
+    "open_store",
+    "redact",
+    "upgrade_database",
 ]

@@ -7,8 +7,9 @@ nothing half-written, and a re-run stores the rest without duplicates.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Any, Iterable, Iterator
+from typing import Any, Self
 
 from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -162,7 +163,7 @@ class Store:
         """Release the connections; the Store cannot be used afterwards."""
         self.engine.dispose()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info) -> None:

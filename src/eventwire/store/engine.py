@@ -15,9 +15,9 @@ PostgreSQL: psycopg 3; `postgresql://` and `postgres://` are read as
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url

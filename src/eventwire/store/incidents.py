@@ -8,9 +8,10 @@ mix. `replace_all=False` replaces only the incidents given (an incremental merge
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from collections.abc import Iterable
+from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
 
@@ -42,7 +43,7 @@ def save_incidents(conn: Connection, incidents: list[Incident], *, replace_all: 
     """Write the incidents and their child rows inside the caller's transaction."""
     _delete(conn, None if replace_all else [incident.incident_id for incident in incidents])
     tables: dict[str, list[dict[str, Any]]] = {table.name: [] for table in schema.INCIDENT_TABLES}
-    stored_at = datetime.now(timezone.utc)
+    stored_at = datetime.now(UTC)
     for incident in incidents:
         _add_incident_rows(tables, incident, stored_at)
     for table in reversed(schema.INCIDENT_TABLES):  # parents first

@@ -6,8 +6,9 @@ map; the API fetches the full incident with `Store.get_incident`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import Any, Mapping
+from typing import Any
 
 from sqlalchemy import Connection, and_, exists, func, or_, select, text
 

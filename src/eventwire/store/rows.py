@@ -11,9 +11,10 @@ it is stored under the article id (one per article).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Iterable
+from datetime import UTC, datetime
+from typing import Any
 
 from eventwire.records import (
     Actor,
@@ -79,7 +80,7 @@ def _article_row(article: Article) -> dict[str, Any]:
         "origin_offset": article.origin.offset,
         "origin_format": article.origin.format,
         "extra": article.extra or None,
-        "stored_at": datetime.now(timezone.utc),
+        "stored_at": datetime.now(UTC),
     }
 
 
