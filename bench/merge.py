@@ -20,7 +20,7 @@ import argparse
 import random
 import sys
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from itertools import combinations
 
 from eventwire.merge import merge_records
@@ -67,7 +67,7 @@ def _place(city: dict, venue: str | None) -> Place:
 
 
 def _stamp(day: date, hours: float) -> str:
-    moment = datetime(day.year, day.month, day.day, tzinfo=timezone.utc) + timedelta(hours=hours)
+    moment = datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(hours=hours)
     return moment.isoformat()
 
 

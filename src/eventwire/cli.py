@@ -186,3 +186,17 @@ def merge(obj, paths, fmt, no_store, db):
     settings = settings_from(obj, db=db)
     summary = run_merge(settings, paths, fmt=fmt, store=not no_store, out=sys.stdout, err=sys.stderr)
     sys.exit(summary.exit_code)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.pass_obj
+@friendly_errors
+def serve(obj, db, host, port):
+    """Serve the REST API and the web UI (writes need EVENTWIRE_TOKEN)."""
+    from eventwire.serve import run_server
+
+    settings = settings_from(obj, db=db)
+    run_server(settings, host=host, port=port)

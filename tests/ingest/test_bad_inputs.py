@@ -169,7 +169,7 @@ def test_impossible_dates(ew, store, batch):
     assert [e["error"] for e in summary.errors] == [
         f"{batch / 'feed.jsonl'}:1: published '2024-02-30T10:00:00Z' is not a possible date: fix it (ISO 8601, "
         "e.g. 2024-03-22T23:30:00+03:00) or remove it, then run again (articles already stored are skipped)",
-        f"{batch / 'feed.jsonl'}:2: published 9999-01-01 00:00:00 is outside 1800 .. today: fix it or remove it, "
+        f"{batch / 'feed.jsonl'}:2: published '9999-01-01' is outside 1800 .. today: fix it or remove it, "
         "then run again (articles already stored are skipped)",
     ]
     _assert_good_stored(store, summary)
@@ -178,8 +178,14 @@ def test_impossible_dates(ew, store, batch):
 def test_control_characters_are_dropped_and_a_control_character_soup_fails(ew, store, batch):
     (batch / "stray.txt").write_bytes(b"Gunmen\x00 attacked\x07 a bus\x1b near Kestrel Bay, police said.\x0c")
     (batch / "soup.txt").write_text("ab\x01\x02\x03\x04\x05\x06\x07\x08cd" * 50 + "x" * 300)
+    # in JSON the control characters arrive escaped, past the byte-level check
+    _jsonl(batch / "escaped.jsonl", [json.dumps({"id": "e-1", "text": "\x01\x02\x03 ok" * 20})])
     summary, _ = _run(ew, store, batch)
-    assert _only_error(summary) == (f"{batch / 'soup.txt'}: 400 of 900 characters are control characters: "
-                                    "this is not text; give the article as plain text, or remove it")
+    assert [e["error"] for e in summary.errors] == [
+        f"{batch / 'escaped.jsonl'}:1: 60 of 120 characters are control characters: this is not text; "
+        "give the article as plain text, or remove it",
+        f"{batch / 'soup.txt'}: binary file (400 control bytes in the first 900): give a text, HTML, JSONL, CSV, "
+        "feed or WARC file, or remove it from the folder",
+    ]
     _assert_good_stored(store, summary, n_more=1)
     assert store.has_article(content_hash("Gunmen attacked a bus near Kestrel Bay, police said."))

@@ -23,10 +23,10 @@ from eventwire.records import (
     StatementRecord,
 )
 
-KRASNOGORSK = dict(admin1="Moscow Oblast", country="RU", lat=55.8204, lon=37.3302)
-MOSCOW = dict(admin1="Moscow", country="RU", lat=55.7522, lon=37.6156)
-BRYANSK = dict(admin1="Bryansk Oblast", country="RU", lat=53.2521, lon=34.3717)
-KERMAN = dict(admin1="Kerman", country="IR", lat=30.2832, lon=57.0788)
+KRASNOGORSK = {"admin1": "Moscow Oblast", "country": "RU", "lat": 55.8204, "lon": 37.3302}
+MOSCOW = {"admin1": "Moscow", "country": "RU", "lat": 55.7522, "lon": 37.6156}
+BRYANSK = {"admin1": "Bryansk Oblast", "country": "RU", "lat": 53.2521, "lon": 34.3717}
+KERMAN = {"admin1": "Kerman", "country": "IR", "lat": 30.2832, "lon": 57.0788}
 
 
 def span(text: str, phrase: str) -> Span:

@@ -18,8 +18,8 @@ from tests.merge.factories import (
     statement,
 )
 
-BAGHDAD = dict(admin1="Baghdad", country="IQ", lat=33.3406, lon=44.4009)
-BASRA = dict(admin1="Basra", country="IQ", lat=30.5085, lon=47.7804)
+BAGHDAD = {"admin1": "Baghdad", "country": "IQ", "lat": 33.3406, "lon": 44.4009}
+BASRA = {"admin1": "Basra", "country": "IQ", "lat": 30.5085, "lon": 47.7804}
 
 
 def _features(record):

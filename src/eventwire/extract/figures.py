@@ -21,7 +21,8 @@ from eventwire.records import Figure
 EXTRACTOR = "figures.v1"
 
 _Q = rf"(?P<quantity>{QUANTITY})"
-_NOUN = rf"(?P<noun>(?:[\w'-]+\s+){{0,2}}?(?:{words.PERSON_NOUNS}))"
+# Up to four modifier words before the counted noun, never across "and"/"while" (another group).
+_NOUN = rf"(?P<noun>(?:(?!(?:and|or|while|but|were|was)\b)[A-Za-z'()-]+\s+){{0,4}}?(?:{words.PERSON_NOUNS}))\b"
 _AUX = r"(?:\s+(?:have|has|had|were|was|are|is|being|been|reportedly|also|all|so far|now|later|confirmed|" \
        r"believed|feared|were confirmed|to have been|who were|found))*"
 _ASIDE = r"(?:\s*,[^,.;]{1,60},)?"
@@ -87,13 +88,78 @@ def _figures_in_sentence(ctx: Context, sentence) -> list[Figure]:
                 continue
             if not _plausible(match, quantity):
                 continue
-            figures.append(_figure(ctx, sentence, match, resolved, quantity, background))
+            figure = _figure(ctx, sentence, match, resolved, quantity, background)
+            parts = [_figure(ctx, sentence, part, _category_of(category, part, outcome=match.group("outcome")),
+                             quantity_from_match(part), background)
+                     for part in _coordinated(text, match, category)]
+            figures.extend(_join_parts(figure, [p for p in parts if p.best is not None]))
+    if not any(f.category == "killed" for f in figures) and not _is_hypothetical(text, None):
+        figures.extend(_singular_victims(ctx, sentence, background))
     return figures
 
 
-def _category_of(category: str, match: re.Match) -> str | None:
+_COORD_BEFORE = re.compile(rf"{_Q}\s+{_NOUN}\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
+_COORD_AFTER = re.compile(rf"\s*(?:,\s*(?:and\s+)?|and\s+){_Q}\s+{_NOUN}", re.I)
+
+
+def _coordinated(text: str, match: re.Match, category: str) -> list[re.Match]:
+    """Counted groups joined to a figure: "11 assailants and five soldiers were killed",
+    "killed two soldiers and a civilian"."""
+    if category in words.OUTCOME_AFTER and match.start("quantity") == match.start():
+        before = _COORD_BEFORE.search(text, max(0, match.start() - 80), match.start())
+        return [before] if before else []
+    if category in words.OUTCOME_BEFORE:
+        after = _COORD_AFTER.match(text, match.end())
+        return [after] if after else []
+    return []
+
+
+def _join_parts(figure: Figure, parts: list[Figure]) -> list[Figure]:
+    """Parts of the same category add up into one figure; others stand alone (attackers apart)."""
+    same = [p for p in parts if p.category == figure.category]
+    if same:
+        figure = Figure(figure.category, _sum(figure.low, *[p.low for p in same]),
+                        _sum(figure.best, *[p.best for p in same]), _sum(figure.high, *[p.high for p in same]),
+                        figure.qualifier, figure.evidence + tuple(p.evidence[0] for p in same),
+                        figure.attribution, EXTRACTOR, figure.vague, figure.flags + ("sum",))
+    return [figure, *[p for p in parts if p.category != figure.category]]
+
+
+def _sum(*values: int | None) -> int | None:
+    return None if any(v is None for v in values) else sum(values)
+
+
+_SINGULAR = re.compile(r"\b(?:was|has been|had been)\s+(?:reportedly\s+)?(?:shot and\s+)?(?P<outcome>killed|"
+                       r"shot dead|murdered|assassinated|beheaded|stabbed to death|lynched|executed)\b", re.I)
+_KILLED_ONE = re.compile(r"\b(?P<outcome>shot and killed|killed|shot dead|assassinated|murdered|beheaded|"
+                         r"stabbed to death)\s+(?:a|an|one)\s+(?!number|total|group|series)\w+", re.I)
+_KILLED_NAMED = re.compile(r"\b(?P<outcome>(?:shot and )?killed|assassinated|murdered|beheaded|shot dead)\s+"
+                           r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
+
+
+def _singular_victims(ctx: Context, sentence, background: bool) -> list[Figure]:
+    """One killed for "X was killed" and for "killed <named person>", where no number is given."""
+    text = sentence.text
+    persons = {ent.start_char for ent in sentence.ents if ent.label_ == "PERSON"}
+    found = []
+    for pattern in (_SINGULAR, _KILLED_ONE, _KILLED_NAMED):
+        for match in pattern.finditer(text):
+            if pattern is _KILLED_NAMED and sentence.start_char + match.start("name") not in persons:
+                continue
+            subject = text[max(0, match.start() - 60):match.start()].split(",")[-1]
+            category = "perpetrators_killed" if pattern is _SINGULAR and _PERPETRATOR.search(subject) else "killed"
+            span = ctx.article.span(sentence.start_char + match.start(), sentence.start_char + match.end())
+            flags = ("singular",) + (("background",) if background else ()) + _additional(text, match.start())
+            found.append(Figure(category, 1, 1, 1, None, (span,), ctx.attribution_at(sentence.start_char),
+                                EXTRACTOR, flags=flags))
+        if found:
+            break
+    return found[:1]
+
+
+def _category_of(category: str, match: re.Match, outcome: str | None = None) -> str | None:
     """The final category: outcome words decide for generic patterns; attackers make it perpetrators_."""
-    outcome = match.group("outcome").lower()
+    outcome = (outcome or match.group("outcome")).lower()
     if category == "left":
         category = {"dead": "killed", "killed": "killed", "missing": "missing", "homeless": "displaced"}.get(
             outcome, "injured")
@@ -111,8 +177,8 @@ def _category_of(category: str, match: re.Match) -> str | None:
     return category
 
 
-def _is_hypothetical(text: str, match: re.Match) -> bool:
-    window = text[max(0, match.start() - 40):match.start()]
+def _is_hypothetical(text: str, match: re.Match | None) -> bool:
+    window = text[max(0, match.start() - 40):match.start()] if match else text
     return bool(_HYPOTHETICAL.search(window)) and "said" not in window
 
 
@@ -142,8 +208,16 @@ def _figure(ctx: Context, sentence, match: re.Match, category: str, quantity: Qu
         attribution=ctx.attribution_at(base),
         extractor=EXTRACTOR,
         vague=quantity.vague,
-        flags=("background",) if background else (),
+        flags=(("background",) if background else ()) + _additional(sentence.text, match.start()),
     )
+
+
+_ADDITIONAL = re.compile(r"\b(?:also|other|another|in addition|additional(?:ly)?|as well)\b", re.I)
+
+
+def _additional(text: str, start: int) -> tuple[str, ...]:
+    """("additional",) when the figure adds to one told before ("A civilian was also killed")."""
+    return ("additional",) if _ADDITIONAL.search(text[max(0, start - 25):start + 60]) else ()
 
 
 def order_figures(figures: list[Figure]) -> list[Figure]:
@@ -156,4 +230,24 @@ def order_figures(figures: list[Figure]) -> list[Figure]:
     def rank(figure: Figure) -> tuple:
         return ("background" in figure.flags, figure.vague, -(figure.best or 0), figure.evidence[0].start)
 
-    return sorted(figures, key=lambda f: (f.category, rank(f)))
+    ordered = sorted(figures, key=lambda f: (f.category, rank(f)))
+    return _add_additional(ordered)
+
+
+def _add_additional(ordered: list[Figure]) -> list[Figure]:
+    """Put in front of each category's chosen figure the total with figures that add to it
+    ("An officer was killed ... A civilian was also killed" -> 2), keeping the parts."""
+    result: list[Figure] = []
+    for category in dict.fromkeys(f.category for f in ordered):
+        group = [f for f in ordered if f.category == category]
+        head = group[0]
+        extras = [f for f in group[1:] if "additional" in f.flags and "background" not in f.flags
+                  and not f.vague and f.evidence[0].start != head.evidence[0].start]
+        if extras and "background" not in head.flags and not head.vague:
+            total = Figure(category, _sum(head.low, *[f.low for f in extras]),
+                           _sum(head.best, *[f.best for f in extras]), _sum(head.high, *[f.high for f in extras]),
+                           head.qualifier, head.evidence + tuple(e for f in extras for e in f.evidence),
+                           head.attribution, EXTRACTOR, False, ("sum",))
+            group = [total, *group]
+        result.extend(group)
+    return result

@@ -40,7 +40,7 @@ from eventwire.errors import ConfigError
 from eventwire.extract.patterns import load_table
 
 # Bump when the build changes what the cache holds; package versions are part of the key too.
-GAZETTEER_VERSION = 4
+GAZETTEER_VERSION = 5
 CACHE_NAME = "gazetteer.marshal"
 KINDS = ("country", "admin1", "admin2", "town")
 PRECISION_OF_KIND = {"country": "country", "admin1": "region", "admin2": "district", "town": "town"}
@@ -483,7 +483,16 @@ def _add_admin_divisions(builder: _Builder, towns: dict, english: dict) -> None:
 
 
 def _median(members: list) -> tuple[float, float]:
-    return (statistics.median(t["latitude"] for t in members), statistics.median(t["longitude"] for t in members))
+    """The middle of a division: the centre of its towns' 5th-95th percentile box, nearer GeoNames'
+    own admin points than the median town (which sits where towns crowd, e.g. Queensland's coast)."""
+    if len(members) < 5:
+        return (statistics.median(t["latitude"] for t in members), statistics.median(t["longitude"] for t in members))
+    lats = sorted(t["latitude"] for t in members)
+    lons = sorted(t["longitude"] for t in members)
+    low, high = len(members) // 20, len(members) - 1 - len(members) // 20
+    if lons[high] - lons[low] > 180:  # spans the antimeridian: keep the median
+        return statistics.median(lats), statistics.median(lons)
+    return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
 
 
 def _add_towns(builder: _Builder, towns: dict, english: dict) -> None:

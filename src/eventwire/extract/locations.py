@@ -26,12 +26,13 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NOT_PLACES = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "us", "un", "eu", "god", "city", "state", "capital", "west", "east", "north", "south", "republic",
+    "un", "eu", "god", "city", "state", "capital", "west", "east", "north", "south", "republic",
 }
 # Below this population a town reached only by an alternate name, or a capitalised word that NER
 # did not tag, is too likely a coincidence ("Police", Poland; "Watson", Saskatchewan).
 _MIN_POP_UNTAGGED = 5_000
 _MIN_POP_NESTED = 50_000
+_MIN_POP_ABROAD = 100_000
 _PRECISION_RANK = {"venue": 5, "neighbourhood": 4, "town": 3, "district": 2, "region": 1, "country": 0, "unknown": -1}
 _LOWER_PRECISION = {"venue": "town", "neighbourhood": "town", "town": "district", "district": "region",
                     "region": "region", "country": "country"}
@@ -137,7 +138,7 @@ def _entity_mentions(ent, gazetteer: Gazetteer) -> list[_Mention]:
 def _lookup_mention(gazetteer: Gazetteer, name: str, start: int, source: str,
                     min_population: int = 0) -> _Mention | None:
     norm = normalize_name(name)
-    if norm in _NOT_PLACES or len(norm) < 2:
+    if norm in _NOT_PLACES or len(norm) < 2 or name.islower():
         return None
     candidates, alternate = [], set()
     for entry, is_alternate in gazetteer.lookup(name):
@@ -208,7 +209,8 @@ def _covers(mention: _Mention, char: int) -> bool:
 def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[_Mention]) -> list[_Mention]:
     """Capitalised names after "in/at/near ..." that NER did not tag (not inside a PERSON or place entity)."""
     doc = ctx.doc
-    taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS | {"PERSON", "NORP", "ORG"}]
+    # ORG is not excluded: the model often tags a small town as ORG ("the town of Monguno").
+    taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS | {"PERSON", "NORP"}]
     found = []
     for token in doc:
         if token.lower_ not in {"in", "at", "near", "outside", "of"} or token.i + 1 >= len(doc):
@@ -223,7 +225,7 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[_Mention]) -> list[
             start, end = span_tokens[0].idx, span_tokens[-1].idx + len(span_tokens[-1])
             if any(s < end and start < e for s, e in taken):
                 break
-            mention = _lookup_mention(gazetteer, doc.text[start:end], start, "pattern", _MIN_POP_UNTAGGED)
+            mention = _lookup_mention(gazetteer, doc.text[start:end], start, "pattern")
             if mention is not None:
                 found.append(mention)
                 break
@@ -336,6 +338,13 @@ def _choose(mention: _Mention, gazetteer: Gazetteer, countries: dict[str, int], 
     scored = [(_score(mention, entry, gazetteer, countries, regions, points), entry)
               for entry in mention.candidates[:40]]
     mention.score, mention.chosen = max(scored)
+    chosen = mention.chosen
+    if countries and gazetteer.country[chosen] not in countries and gazetteer.kind[chosen] == "town" \
+            and gazetteer.population[chosen] < _MIN_POP_ABROAD and mention.source != "entity":
+        mention.chosen = None  # "Police District 4, Kabul": a small town abroad is a coincidence
+    elif mention.source == "pattern" and gazetteer.population[chosen] < _MIN_POP_UNTAGGED \
+            and gazetteer.country[chosen] not in countries and _container_bonus(mention, chosen, gazetteer) <= 0:
+        mention.chosen = None  # an untagged capitalised word naming a hamlet, with nothing to confirm it
 
 
 def _score(mention: _Mention, entry: int, gazetteer: Gazetteer, countries: dict[str, int], regions: set[str],

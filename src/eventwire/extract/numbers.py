@@ -52,17 +52,18 @@ _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, *_GROUPS], key=len, reverse=
 # A number written in digits ("1,200", "40") or words ("forty-two", "a dozen", "two hundred").
 NUMBER = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s(?:million|thousand))?"
-    rf"|(?:(?:{_WORD})(?:[\s-](?:and\s)?(?:{_WORD}))*))"
+    rf"|(?:(?:{_WORD})\b(?:[\s-](?:and\s)?(?:{_WORD})\b)*))"
 )
 _VAGUE_RE = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
 _QUAL_RE = "|".join(re.escape(q) for q in sorted({*QUALIFIERS_LOW, *QUALIFIERS_HIGH, *QUALIFIERS_APPROX},
                                                   key=len, reverse=True))
-# A quantity: optional qualifier, then a range, a number, or a vague plural.
+# A quantity: a vague plural, or an optional qualifier then a range or a number. Vague phrases are
+# tried first, or "a few people" and "a handful of protesters" read as one person (the "a").
 QUANTITY = (
-    rf"(?:(?P<qual>{_QUAL_RE})\s+)?"
+    rf"(?P<vague>{_VAGUE_RE})\b"
+    rf"|(?:(?P<qual>{_QUAL_RE})\s+)?"
     rf"(?:between\s+)?(?P<num>{NUMBER})"
     rf"(?:\s*(?:-|–|to|and|or)\s*(?P<num2>{NUMBER}))?"
-    rf"|(?P<vague>{_VAGUE_RE})"
 )
 QUANTITY_RE = re.compile(QUANTITY, re.IGNORECASE)
 

@@ -59,8 +59,9 @@ def _check_range(value: datetime | None, *, field: str, raw: object,
     now = datetime.now(value.tzinfo) if value.tzinfo else datetime.now()
     if value.year < EARLIEST_YEAR or value > now + _FUTURE_SLACK:
         path, line, offset = where
+        shown = repr(raw) if isinstance(raw, str) else str(raw)
         raise InputError(
-            f"{field} {raw!s} is outside {EARLIEST_YEAR} .. today: fix it or remove it, then run again "
+            f"{field} {shown} is outside {EARLIEST_YEAR} .. today: fix it or remove it, then run again "
             "(articles already stored are skipped)",
             path=path, line=line, offset=offset,
         )

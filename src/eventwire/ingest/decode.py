@@ -152,7 +152,8 @@ def _known_codec(name: str) -> str | None:
         return None
 
 
-def clean_text(text: str, *, encoding: str = "utf-8", path: str = "-") -> Decoded:
+def clean_text(text: str, *, encoding: str = "utf-8", path: str = "-", line: int | None = None,
+               offset: int | None = None) -> Decoded:
     """Drop control characters (keeping tab and newline), normalise newlines and NFC.
 
     Raise DecodeError when control characters are more than a tenth of the text:
@@ -164,7 +165,7 @@ def clean_text(text: str, *, encoding: str = "utf-8", path: str = "-") -> Decode
         raise DecodeError(
             f"{n_controls} of {len(text)} characters are control characters: this is not text; "
             "give the article as plain text, or remove it",
-            path=path,
+            path=path, line=line, offset=offset,
         )
     if n_controls:
         text = _CONTROL_CHARS.sub("", text)

@@ -43,7 +43,7 @@ def read_feed(data: bytes, *, path: str) -> Iterator[Article | InputError]:
 def _entry_article(entry, *, origin: Origin, outlet: str | None, lang: str | None) -> Article:
     where = dict(path=origin.path, offset=origin.offset)
     html = _entry_html(entry)
-    text = clean_text(html_to_text(html), path=origin.path).text.strip() if html else ""
+    text = clean_text(html_to_text(html), **where).text.strip() if html else ""
     if not text:
         raise EmptyArticle(f"feed entry {entry.get('title', '')!r} has no text (no content or summary): "
                            "give the full articles (HTML pages or JSONL) instead", **where)

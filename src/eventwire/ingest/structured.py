@@ -38,7 +38,7 @@ def article_from_mapping(data: Any, *, origin: Origin, text_key: str = "text") -
     if not isinstance(raw_text, str):
         raise InputError(f"'{text_key}' is a {type(raw_text).__name__}, not a string: "
                          "give the article text as one string", **where)
-    decoded = clean_text(raw_text, path=origin.path)
+    decoded = clean_text(raw_text, **where)
     text = decoded.text.strip()
     if not text:
         raise EmptyArticle(f"'{text_key}' is empty: add the article text or remove the line", **where)

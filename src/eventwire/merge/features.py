@@ -11,18 +11,14 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
+from functools import lru_cache
 
 from eventwire.records import ArticleRecord, IncidentRecord, Place, StatementRecord
 
 # Words too common in violence reporting to say two texts tell the same story.
 _STOP_WORDS = frozenset(
-    """a an the and or of in on at to for from by with as is was were be been has have had it its
-    that this these those said says say told after before near over under into about than more least
-    at people killed wounded injured dead attack attacks attacked toll death deaths number rose risen
-    rises reached reaches friday saturday sunday monday tuesday wednesday thursday today yesterday
-    night morning evening reported report reports according news agency group state official officials
-    would could may might also which who whom their there they he she his her them we our""".split()
+    ["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is", "was", "were", "be", "been", "has", "have", "had", "it", "its", "that", "this", "these", "those", "said", "says", "say", "told", "after", "before", "near", "over", "under", "into", "about", "than", "more", "least", "at", "people", "killed", "wounded", "injured", "dead", "attack", "attacks", "attacked", "toll", "death", "deaths", "number", "rose", "risen", "rises", "reached", "reaches", "friday", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "today", "yesterday", "night", "morning", "evening", "reported", "report", "reports", "according", "news", "agency", "group", "state", "official", "officials", "would", "could", "may", "might", "also", "which", "who", "whom", "their", "there", "they", "he", "she", "his", "her", "them", "we", "our"]
 )
 _WORD_RE = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
@@ -53,7 +49,7 @@ def parse_time(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return datetime.fromisoformat(value)
     except ValueError:
         return None
 
@@ -75,6 +71,8 @@ def jaccard(left: frozenset, right: frozenset) -> float:
     return len(left & right) / len(left | right)
 
 
+# Pure functions of a string, cached: the same names and titles are compared many times in a batch.
+@lru_cache(maxsize=65536)
 def name_skeleton(word: str) -> str:
     """A script- and spelling-neutral key for one name token: transliterated consonants.
 
@@ -106,11 +104,16 @@ def shares_name(incident_names: tuple[str, ...], text: str | None) -> float:
     """Fraction of `incident_names` found (as skeleton prefixes) among the words of `text`."""
     if not incident_names or not text:
         return 0.0
-    words = [name_skeleton(word) for word in re.findall(r"[^\W\d_]+", text)]
+    words = _text_skeletons(text)
     # Prefixes absorb case endings ('Красногорске'); a short key (2 letters) must match whole.
     found = sum(1 for name in incident_names
                 if any(word == name or (len(name) >= 3 and word.startswith(name)) for word in words))
     return found / len(incident_names)
+
+
+@lru_cache(maxsize=4096)
+def _text_skeletons(text: str) -> tuple[str, ...]:
+    return tuple({name_skeleton(word) for word in re.findall(r"[^\W\d_]+", text)})
 
 
 def distance_km(left: Place, right: Place) -> float | None:
@@ -122,6 +125,7 @@ def distance_km(left: Place, right: Place) -> float | None:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(hav)))
 
 
+@lru_cache(maxsize=65536)
 def normalise_venue(name: str | None) -> str | None:
     """A venue's name as its token skeletons ('Crocus City Hall' -> 'krks st hl')."""
     return " ".join(name_tokens(name)) or None if name else None
@@ -214,11 +218,12 @@ def statement_features(record: StatementRecord, article: ArticleRecord | None) -
     )
 
 
+@lru_cache(maxsize=65536)
 def time_key(value: str | None) -> str:
     """A sortable form of a publication time: UTC ISO when it has a zone, else as written."""
     moment = parse_time(value)
     if moment is None:
         return value or ""
     if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment.isoformat()

@@ -30,7 +30,7 @@ Reconciliation rule (RULE below, stored on every `ReconciledFigure`):
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from eventwire.merge.features import time_key
 from eventwire.records import (

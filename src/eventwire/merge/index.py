@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from datetime import date, timedelta
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from datetime import date
 
 from eventwire.merge.features import RecordFeatures
 from eventwire.records import Place

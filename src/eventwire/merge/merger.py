@@ -21,9 +21,9 @@ speak of stays in `unattached()`, as does a report the extractors could not read
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from typing import Iterable
 
 from eventwire.merge import figures as figure_rules
 from eventwire.merge.features import (

@@ -59,8 +59,8 @@ class Store:
         """Insert the article row unless its hash (or id) is there; raise if the id holds another text."""
         dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
         # RETURNING, not rowcount: psycopg reports -1 for an INSERT ... ON CONFLICT here.
-        inserted = conn.execute(dialect_insert(schema.articles).values(row).on_conflict_do_nothing()
-                                .returning(schema.articles.c.article_id)).first()
+        statement = dialect_insert(schema.articles).on_conflict_do_nothing().returning(schema.articles.c.article_id)
+        inserted = conn.execute(statement, row).first()
         if inserted is not None:
             return True
         stored_hash = conn.scalar(

@@ -1,0 +1,170 @@
+"""Location extractor: toponyms found, geocoded in context, and the incident's place chosen.
+
+Sentences are our own, written in the style of wire reports from many countries; docs come from the
+real spaCy model and the real gazetteer (cached under the default cache folder).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from eventwire.config import load_settings
+from eventwire.extract.context import Context
+from eventwire.extract.gazetteer import distance_km, load_gazetteer, normalize_name
+from eventwire.extract.locations import EXTRACTOR, choose_incident_location, extract_places
+from eventwire.pipeline import make_article
+
+pytestmark = pytest.mark.model
+EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "examples"
+
+
+@pytest.fixture(scope="module")
+def read():
+    """A function text -> (ctx, places, incident location), with the model and gazetteer loaded once."""
+    from eventwire.nlp import load_nlp
+
+    nlp = load_nlp()
+    resources = SimpleNamespace(gazetteer=load_gazetteer(load_settings().resolved_cache_dir()))
+
+    def run(text: str):
+        ctx = Context(nlp(text), make_article(text), resources)
+        places = extract_places(ctx)
+        return ctx, places, choose_incident_location(ctx, places)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "country", "admin1", "precision"),
+    [
+        ("Gunmen opened fire on a police checkpoint in Kandahar, Afghanistan, killing three officers.",
+         "Kandahar", "AF", "Kandahar", "town"),
+        ("Two explosions tore through a crowd in the southern Iranian city of Kerman on Wednesday.",
+         "Kerman", "IR", "Kerman", "town"),
+        ("Boko Haram fighters attacked the town of Monguno in Borno State, Nigeria, on Tuesday.",
+         "Monguno", "NG", "Borno State", "town"),
+        ("Protesters clashed with riot police in Santiago, Chile, late on Friday.",
+         "Santiago", "CL", "Santiago Metropolitan", "town"),
+        ("Police in Moscow, Idaho, are investigating the stabbing of four students.",
+         "Moscow", "US", "Idaho", "town"),
+        ("Russian investigators said the gunmen were detained in Moscow on Saturday.",
+         "Moscow", "RU", "Moscow", "town"),
+        ("A car bomb exploded outside a hotel in Mogadishu, killing at least ten people.",
+         "Mogadishu", "SO", "Banaadir", "town"),
+        ("Militants stormed a police station in Peshawar, the capital of Khyber Pakhtunkhwa province.",
+         "Peshawar", "PK", "Khyber Pakhtunkhwa", "town"),
+        ("Shelling hit residential districts of Kharkiv, Ukraine's second-largest city, overnight.",
+         "Kharkiv", "UA", None, "town"),
+        ("Clashes broke out between rival militias in Tripoli, Libya, on Monday.",
+         "Tripoli", "LY", "Tripoli", "town"),
+    ],
+)
+def test_extract_places_geocodes_toponym_in_context(read, text, toponym, country, admin1, precision):
+    ctx, places, _ = read(text)
+    matching = [p for p in places if p.evidence[0].text == toponym]
+    assert matching, [p.evidence[0].text for p in places]
+    place = matching[0]
+    assert (place.country, place.precision) == (country, precision)
+    if admin1 is not None:
+        assert place.admin1 == admin1
+    span = place.evidence[0]
+    assert ctx.text[span.start:span.end] == toponym
+    assert place.extractor == EXTRACTOR and place.geonames_id
+
+
+@pytest.mark.parametrize(
+    ("text", "demonym", "country"),
+    [
+        ("Afghan forces repelled the assault, officials said.", "Afghan", "AF"),
+        ("Nigerian troops killed several insurgents near the border.", "Nigerian", "NG"),
+        ("Iraqi officials said the attack was under investigation.", "Iraqi", "IQ"),
+    ],
+)
+def test_extract_places_reads_demonym_as_country(read, text, demonym, country):
+    _, places, _ = read(text)
+    place = next(p for p in places if p.evidence[0].text == demonym)
+    assert (place.country, place.precision, place.lat is not None) == (country, "country", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "country"),
+    [
+        ("The Moscow City Court ordered the four suspects held in custody.", "Moscow", "RU"),
+        ("The head of Kerman's emergency services said 170 people were wounded.", "Kerman", "IR"),
+    ],
+)
+def test_extract_places_finds_toponym_nested_in_organisation(read, text, toponym, country):
+    _, places, _ = read(text)
+    assert any(p.evidence[0].text == toponym and p.country == country for p in places), places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May said the plan would fail, according to aides.",
+        "The meeting was held on Friday and will resume in March.",
+    ],
+)
+def test_extract_places_skips_months_and_people(read, text):
+    _, places, _ = read(text)
+    assert places == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1", "precision"),
+    [
+        # the attack sentence wins over a place named in a reaction
+        ("Officials in Kabul condemned the violence. Gunmen attacked a checkpoint in Herat, Afghanistan, "
+         "killing four soldiers.", "Herat", "AF", "Herat", "town"),
+        # "outskirts of" a city that is its own division: the division around it, one level lower
+        ("A drone exploded on the outskirts of Kyiv on Sunday, injuring two people.",
+         "Kyiv", "UA", "Kiev", "district"),
+        ("KABUL, May 3 - A suicide bomber blew himself up in Jalalabad, killing 12 people.",
+         "Jalalabad", "AF", "Nangarhar", "town"),
+        ("Boko Haram fighters attacked the town of Monguno in Borno State, Nigeria, on Tuesday.",
+         "Monguno", "NG", "Borno State", "town"),
+        ("Gunmen killed two villagers in Beir al-Abd, North Sinai, Egypt.",
+         "Bi’r al ‘Abd", "EG", "North Sinai", "town"),
+    ],
+)
+def test_choose_incident_location_prefers_event_sentence(read, text, name, country, admin1, precision):
+    _, _, location = read(text)
+    assert location is not None
+    assert (normalize_name(location.name), location.country, location.admin1, location.precision) == (
+        normalize_name(name), country, admin1, precision)
+
+
+def test_choose_incident_location_turns_named_venue_into_venue(read):
+    text = ("Gunmen burst into the Crocus City Hall music venue in Krasnogorsk, just west of Moscow, "
+            "and opened fire on people waiting for a concert.")
+    ctx, _, location = read(text)
+    assert location.precision == "venue" and location.venue == "Crocus City Hall"
+    assert (location.locality, location.admin1, location.country) == ("Krasnogorsk", "Moscow Oblast", "RU")
+    assert any(span.text == "Crocus City Hall" for span in location.evidence)
+    assert all(ctx.text[s.start:s.end] == s.text for s in location.evidence)
+
+
+def test_shafaq_example_incident_is_crocus_city_hall_near_moscow(read):
+    """Issue 2's acceptance: venue, Moscow Oblast, RU, within 30 km of 55.82 N 37.39 E."""
+    text = (EXAMPLES / "shafaq-crocus.txt").read_text(encoding="utf-8")
+    _, places, location = read(text)
+    assert location.precision == "venue" and "Crocus City" in location.venue
+    assert (location.admin1, location.country) == ("Moscow Oblast", "RU")
+    assert distance_km(location.lat, location.lon, 55.82, 37.39) < 30
+    assert {p.country for p in places if p.evidence[0].text == "Moscow"} == {"RU"}
+
+
+@pytest.mark.parametrize(
+    ("report_id", "locality", "admin1", "country"),
+    [("crocus-01", "Krasnogorsk", "Moscow Oblast", "RU"), ("crocus-02", "Krasnogorsk", "Moscow Oblast", "RU"),
+     ("kerman-01", "Kerman", "Kerman", "IR"), ("kerman-02", "Kerman", "Kerman", "IR")],
+)
+def test_example_reports_locate_their_incident(read, report_id, locality, admin1, country):
+    reports = [json.loads(line) for line in (EXAMPLES / "crocus-reports.jsonl").read_text().splitlines()]
+    text = next(r["text"] for r in reports if r["id"] == report_id)
+    _, _, location = read(text)
+    assert (location.locality, location.admin1, location.country) == (locality, admin1, country)
