@@ -200,3 +200,67 @@ def serve(obj, db, host, port):
 
     settings = settings_from(obj, db=db)
     run_server(settings, host=host, port=port)
+
+
+# Kept literal so `eventwire --help` does not import pyarrow; tests/export checks it equals export.FORMATS.
+EXPORT_FORMATS = ["acled-csv", "gtd-csv", "geojson", "parquet", "jsonl"]
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format.")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), required=True, help="File to write.")
+@click.option("--since", default=None, metavar="DAY", help="Only incidents on or after this ISO day.")
+@click.option("--until", default=None, metavar="DAY", help="Only incidents on or before this ISO day.")
+@click.option("--country", default=None, help="Only incidents in this country (ISO code or name).")
+@db_option
+@click.pass_obj
+@friendly_errors
+def export(obj, fmt, output, since, until, country, db):
+    """Write merged incidents as ACLED or GTD CSV, GeoJSON, Parquet or JSONL (re-importable)."""
+    from eventwire.export import ExportFilters, run_export
+
+    settings = settings_from(obj, db=db)
+    summary = run_export(settings, fmt, output, ExportFilters(since=since, until=until, country=country))
+    click.echo(summary.line(), err=True)
+
+
+@main.command("import")
+@click.argument("path", type=click.Path(dir_okay=False))
+@db_option
+@click.pass_obj
+@friendly_errors
+def import_command(obj, path, db):
+    """Load an `eventwire export --format jsonl` file into the database (articles, records, incidents)."""
+    from eventwire.export.jsonl import run_import
+
+    settings = settings_from(obj, db=db)
+    summary = run_import(settings, path)
+    for error in summary.errors:
+        click.echo(f"error: {error}", err=True)
+    click.echo(summary.line(), err=True)
+    sys.exit(EXIT_SKIPS if summary.errors else EXIT_OK)
+
+
+@main.group()
+def spark():
+    """Run extraction and merging on Spark, for archives too big for one process."""
+
+
+@spark.command("extract")
+@click.option("--input", "input_path", required=True,
+              help="JSONL archive: a file, a folder or a glob (gzip read through).")
+@click.option("--output", "output_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for records/, incidents/, errors/ and summary.json.")
+@click.option("--master", default="local[2]", show_default=True, help="Spark master URL.")
+@click.option("--partitions", type=int, default=None,
+              help="Extraction partitions (default: twice the default parallelism).")
+@click.pass_obj
+@friendly_errors
+def spark_extract(obj, input_path, output_dir, master, partitions):
+    """Extract records from a JSONL archive with Spark, write Parquet by year/country, merge incidents."""
+    from eventwire.spark import run_spark_extract
+
+    settings = settings_from(obj)
+    summary = run_spark_extract(settings, input_path, output_dir, master=master, partitions=partitions,
+                                err=sys.stderr)
+    sys.exit(EXIT_SKIPS if summary.n_errors else EXIT_OK)

@@ -100,7 +100,7 @@ class ImportSummary:
                 f"{self.n_incidents} incidents, {len(self.errors)} bad lines")
 
 
-def import_jsonl(store, lines: Iterable[str], *, path: str = "-") -> ImportSummary:
+def import_jsonl(store, lines: Iterable[str | bytes], *, path: str = "-") -> ImportSummary:
     """Store every article (with its records) and incident of an export; bad lines are reported."""
     summary = ImportSummary()
     incidents: list[Incident] = []
@@ -138,3 +138,22 @@ def _import_line(store, data: Any, summary: ImportSummary, incidents: list[Incid
     else:
         raise ValueError(f"not an eventwire export line (kind {kind!r}); export with "
                          "`eventwire export --format jsonl`")
+
+
+def run_import(settings, path: str) -> ImportSummary:
+    """Import the export at `path` (gzip read through) into `settings.db`."""
+    import gzip
+
+    from eventwire.store import open_store
+
+    opener = gzip.open if path.endswith(".gz") else open
+    try:
+        stream = opener(path, "rb")
+    except OSError as exc:
+        raise InputError(f"cannot open the export ({exc.strerror}): check the path", path=path) from exc
+    store = open_store(settings.db)
+    try:
+        with stream:
+            return import_jsonl(store, stream, path=path)
+    finally:
+        store.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import IO, Any, Callable, Sequence
 
 from eventwire.config import Settings
 from eventwire.errors import InputError
@@ -21,27 +21,40 @@ from eventwire.records import Incident
 
 
 @dataclass(frozen=True)
+class ExportJob:
+    """What a writer gets: the open store, the selected incidents, whether a filter selected them."""
+
+    store: Any
+    incidents: Sequence[Incident]
+    filtered: bool = False
+
+
+@dataclass(frozen=True)
 class ExportFormat:
     name: str
-    suffix: str
     binary: bool
-    write: Callable  # (store, incidents, target) -> rows; target is a text stream, or a path when binary
+    write: Callable[[ExportJob, Any], int]  # target: a text stream, or a path when binary; returns rows
     description: str
+
+
+def _write_jsonl(job: ExportJob, stream: IO[str]) -> int:
+    """All stored articles, or (when filtered) those of the selected incidents; returns incidents."""
+    article_ids = [a for incident in job.incidents for a in incident.article_ids] if job.filtered else None
+    return jsonl.write_jsonl(job.store, job.incidents, stream, article_ids=article_ids)[1]
 
 
 FORMATS: dict[str, ExportFormat] = {
     fmt.name: fmt for fmt in (
-        ExportFormat("acled-csv", ".csv", False, lambda store, incidents, out: acled_csv.write_acled_csv(
-            incidents, out), "ACLED's columns, one row per incident"),
-        ExportFormat("gtd-csv", ".csv", False, lambda store, incidents, out: gtd_csv.write_gtd_csv(
-            incidents, out), "GTD's columns, one row per incident"),
-        ExportFormat("geojson", ".geojson", False, lambda store, incidents, out: geojson.write_geojson(
-            incidents, out), "RFC 7946 FeatureCollection of points, flat properties"),
-        ExportFormat("parquet", ".parquet", True, lambda store, incidents, path: parquet.write_parquet(
-            incidents, path), "typed columns, figure history as a list of structs"),
-        ExportFormat("jsonl", ".jsonl", False, lambda store, incidents, out: jsonl.write_jsonl(
-            store, incidents, out, article_ids=_article_ids_of(incidents) if _filtered(store) else None)[1],
-            "articles, records and incidents, round-trippable with `eventwire import`"),
+        ExportFormat("acled-csv", False, lambda job, out: acled_csv.write_acled_csv(job.incidents, out),
+                     "ACLED's columns, one row per incident"),
+        ExportFormat("gtd-csv", False, lambda job, out: gtd_csv.write_gtd_csv(job.incidents, out),
+                     "GTD's columns, one row per incident"),
+        ExportFormat("geojson", False, lambda job, out: geojson.write_geojson(job.incidents, out),
+                     "RFC 7946 FeatureCollection of points, flat properties"),
+        ExportFormat("parquet", True, lambda job, path: parquet.write_parquet(job.incidents, path),
+                     "typed columns, figure history as a list of structs"),
+        ExportFormat("jsonl", False, _write_jsonl,
+                     "articles, records and incidents, round-trippable with `eventwire import`"),
     )
 }
 
@@ -105,8 +118,7 @@ def run_export(settings: Settings, fmt: str, path: str | Path,
     store = open_store(settings.db)
     try:
         incidents, merged = select_incidents(store, filters, merge_if_none=fmt != "jsonl")
-        store.export_filtered = filters.active  # read by the jsonl writer: all articles, or those of incidents
-        n_rows = _write_atomically(FORMATS[fmt], store, incidents, Path(path))
+        n_rows = _write_atomically(FORMATS[fmt], ExportJob(store, incidents, filters.active), Path(path))
     finally:
         store.close()
     return ExportSummary(fmt, str(path), n_rows, len(incidents), merged)
@@ -124,14 +136,14 @@ def select_incidents(store, filters: ExportFilters, *, merge_if_none: bool) -> t
     return [incident for incident in incidents if filters.keep(incident)], merged
 
 
-def _write_atomically(fmt: ExportFormat, store, incidents: Sequence[Incident], path: Path) -> int:
+def _write_atomically(fmt: ExportFormat, job: ExportJob, path: Path) -> int:
     partial = path.with_name(f".{path.name}.partial")
     try:
         if fmt.binary:
-            n_rows = fmt.write(store, incidents, partial)
+            n_rows = fmt.write(job, partial)
         else:
             with open(partial, "w", encoding="utf-8", newline="") as stream:
-                n_rows = fmt.write(store, incidents, stream)
+                n_rows = fmt.write(job, stream)
         os.replace(partial, path)
     except OSError as exc:
         raise InputError(f"cannot write the export ({exc.strerror}): check the folder exists and is writable",
@@ -140,14 +152,6 @@ def _write_atomically(fmt: ExportFormat, store, incidents: Sequence[Incident], p
         if partial.exists():
             partial.unlink()
     return n_rows
-
-
-def _filtered(store) -> bool:
-    return bool(getattr(store, "export_filtered", False))
-
-
-def _article_ids_of(incidents: Sequence[Incident]) -> list[str]:
-    return [article_id for incident in incidents for article_id in incident.article_ids]
 
 
 def _is_iso_day(value: str) -> bool:

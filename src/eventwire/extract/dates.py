@@ -37,8 +37,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("numeric", re.compile(r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")),
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
-    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:people|killed|%))", re.I)),
-    ("month_year", re.compile(rf"\b(?:in|during|since|of|early|late|mid-?)\s+{_MONTH}\s+{_YEAR}\b", re.I)),
+    # "May 5 people" and "March 40%" are counts; "on December 28 killed five" is a date.
+    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:people|persons|%))", re.I)),
+    ("month_year", re.compile(rf"\b(?:(?:in|during|since|of|early|late)\s+|mid-?\s*){_MONTH}\s+{_YEAR}\b", re.I)),
     ("weekday", re.compile(rf"\b(?P<last>last\s+|this\s+|past\s+)?{_WEEKDAY}(?:'s)?{_PART}\b", re.I)),
     ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|earlier today|"
                                 r"overnight|the day before)\b", re.I)),

@@ -24,7 +24,7 @@ _Q = rf"(?P<quantity>{QUANTITY})"
 # Up to four modifier words before the counted noun, never across "and"/"while" (another group).
 _NOUN = rf"(?P<noun>(?:(?!(?:and|or|while|but|were|was)\b)[A-Za-z'()-]+\s+){{0,4}}?(?:{words.PERSON_NOUNS}))\b"
 _AUX = r"(?:\s+(?:have|has|had|were|was|are|is|being|been|reportedly|also|all|so far|now|later|confirmed|" \
-       r"believed|feared|were confirmed|to have been|who were|found))*"
+       r"believed|feared|were confirmed|to have been|who were|found|remain|remained|still))*"
 _ASIDE = r"(?:\s*,[^,.;]{1,60},)?"
 
 
@@ -49,6 +49,10 @@ _TOLL = re.compile(
     rf"number of (?:people |those )?(?:injured|wounded))\b[^.;]{{0,80}}?\b(?:rose|risen|rises|climbed|reached|"
     rf"increased|jumped|stands at|stood at|is|was|has risen to|revised (?:down|up)? ?to|to|at)\s+{_Q}",
     re.I,
+)
+# "took 20 passengers hostage": the outcome comes after the counted noun, the verb before the number.
+_HOSTAGE = re.compile(
+    rf"\b(?:took|taken|taking|takes|held|holding)\s+{_Q}(?:\s+{_NOUN})?\s+(?P<outcome>hostage|captive)\b", re.I,
 )
 _OF_NOUN = re.compile(
     rf"\b{_Q}\s+(?:of\s+)?(?P<outcome>fatalities|deaths|dead|casualties|injuries)\b", re.I,
@@ -80,7 +84,8 @@ def _figures_in_sentence(ctx: Context, sentence) -> list[Figure]:
     text = sentence.text
     background = bool(_BACKGROUND.search(text))
     figures = []
-    for category, pattern in [*_PATTERNS, ("left", _LEFT), ("toll", _TOLL), ("noun", _OF_NOUN)]:
+    for category, pattern in [*_PATTERNS, ("left", _LEFT), ("toll", _TOLL), ("noun", _OF_NOUN),
+                              ("kidnapped", _HOSTAGE)]:
         for match in pattern.finditer(text):
             resolved = _category_of(category, match)
             quantity = quantity_from_match(match)
@@ -170,6 +175,8 @@ def _category_of(category: str, match: re.Match, outcome: str | None = None) -> 
         if outcome == "casualties":
             return None  # killed and injured together: not a count of either
     noun = (match.groupdict().get("noun") or "").lower()
+    if re.match(r"(?:of them|of whom|of the victims)$", noun):
+        return None  # "115 of them taken to hospital": a part of a count already given
     if category == "responders" and not _RESPONDER.search(noun):
         return None
     if noun and category in {"killed", "injured", "arrested"} and _PERPETRATOR.search(noun):
@@ -178,7 +185,8 @@ def _category_of(category: str, match: re.Match, outcome: str | None = None) -> 
 
 
 def _is_hypothetical(text: str, match: re.Match | None) -> bool:
-    window = text[max(0, match.start() - 40):match.start()] if match else text
+    """A modal before the number, also inside the match ("the toll could rise to 100")."""
+    window = text[max(0, match.start() - 40):max(match.start(), match.start("quantity"))] if match else text
     return bool(_HYPOTHETICAL.search(window)) and "said" not in window
 
 
@@ -189,8 +197,10 @@ def _plausible(match: re.Match, quantity: Quantity) -> bool:
         return False
     if quantity.best is not None and quantity.best > 1_000_000:
         return False
+    if raw.lower().split()[:1] == ["no"]:
+        return False  # a negated count is no figure: "no one was hurt" (parsed as no + one)
     # "a" and "an" count as one only with a noun: "a soldier was killed", never "a killed".
-    return not (raw.lower() in {"a", "an", "no"} and not match.groupdict().get("noun"))
+    return not (raw.lower() in {"a", "an"} and not match.groupdict().get("noun"))
 
 
 def _figure(ctx: Context, sentence, match: re.Match, category: str, quantity: Quantity,

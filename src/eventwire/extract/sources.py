@@ -26,8 +26,9 @@ _STOP_WORDS = {"that", "which", "who", "as", "when", "while", "after", "before",
                "with", "from", "than", "if", "because", "since"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "which", "who"}
 _MAX_PHRASE = 9
+# "press" names an outlet ("Associated Press"), but a "press office" or "press service" is an official's.
 _AGENCY_RE = re.compile(r"\b(news agency|agency|news|media|tv|television|radio|broadcaster|newspaper|"
-                        r"times|post|press|channel|telegram)\b", re.I)
+                        r"times|post|press(?! office| service)|channel|telegram)\b", re.I)
 _OFFICIAL_RE = re.compile(r"\b(ministry|minister|office|department|police|army|military|spokes\w+|governor|"
                           r"committee|service|services|official|officials|authorit\w+|government|president|"
                           r"mayor|commander|council|command|forces|FSB|agency)\b", re.I)
@@ -62,7 +63,9 @@ def _links_in_sentence(ctx: Context, sentence) -> list[SourceRef]:
         and (phrase := _phrase_after(sentence, token.i + 2)) is not None
     ][:1]
     for token in sentence:
-        if token.lemma_.lower() in REPORTING_LEMMAS and token.pos_ in {"VERB", "AUX"}:
+        # "quoting"/"citing" introduce the cited source, never the reporter.
+        if token.lemma_.lower() in REPORTING_LEMMAS and token.pos_ in {"VERB", "AUX"} \
+                and token.lower_ not in CITING_WORDS:
             links = _links_around_verb(ctx, sentence, token, swap_listener=not according)
             if links:
                 return according + links[:1] if according else links
@@ -87,12 +90,23 @@ def _links_around_verb(ctx: Context, sentence, verb, swap_listener: bool = True)
         reporter = _phrase_after(sentence, sentence.start)
     elif reporter is None and after_comma and verb.i + 1 < sentence.end:
         reporter = _phrase_after(sentence, verb.i + 1)
+    if cited is None:
+        cited = _cited_after(sentence, verb)
     if swap_listener and verb.lemma_.lower() == "tell" and reporter is not None and cited is None:
         # "Watson told Al-Hurra that ...": the outlet Al-Hurra reports what Watson said.
         listener = _phrase_after(sentence, verb.i + 1)
         if listener is not None and listener[0].pos_ == "PROPN":
             reporter, cited = listener, reporter
     return [_source_ref(ctx, p) for p in (reporter, cited) if p is not None]
+
+
+def _cited_after(sentence, verb):
+    """The source cited after the verb: "TASS reported, citing the FSB" -> the FSB."""
+    doc = sentence.doc
+    for token in doc[verb.i + 1:min(sentence.end, verb.i + 8)]:
+        if token.lower_ in CITING_WORDS and doc[token.i - 1].text == ",":
+            return _phrase_after(sentence, token.i + 1)
+    return None
 
 
 def phrase_before(sentence, end: int):
@@ -110,6 +124,8 @@ def _phrase_after(sentence, start: int, stop_at: int | None = None):
     stop = min(sentence.end, stop_at if stop_at is not None else sentence.end)
     end = start
     while end < stop and end - start < _MAX_PHRASE and _in_phrase(doc[end]):
+        if end > start and doc[end].pos_ == "DET" and doc[end - 1].pos_ in {"NOUN", "PROPN"}:
+            break  # a determiner after a noun opens the next phrase: "told Reuters the gunmen ..."
         end += 1
     return _trim(doc[start:end])
 

@@ -27,6 +27,11 @@ GTD_CUES = [
     (GTD_ASSASSINATION, r"\b(?:mayor|governor|judge|lawmaker|politician|senator|minister|official|leader|"
                         r"candidate|activist|journalist|cleric|prosecutor|chief)\b[^.]{0,40}\b(?:was|were) "
                         r"(?:shot dead|gunned down|killed|murdered|assassinated)\b", 1.0),
+    # A named person singled out: "targeting the vehicle of General X", "killed a civilian, Haji Y,".
+    (GTD_ASSASSINATION, r"\b(?:targeting|targeted|on|at|attacked) the (?:vehicle|convoy|car|house|home|"
+                        r"residence|motorcade) of (?:[a-z-]+ ){0,3}[A-Z][\w'-]+ [A-Z]", 3.0),
+    (GTD_ASSASSINATION, r"\b(?:shot and killed|killed|shot dead|gunned down|stabbed to death)\s+(?:a|an|the)\s+"
+                        r"[\w\s()-]{0,60}?,\s+(?:[A-Z][\w'.-]+\s+)+[A-Z][\w'-]+,", 2.0),
     (GTD_HIJACKING, r"\bhijack\w*", 3.0),
     (GTD_KIDNAPPING, r"\b(?:kidnap\w*|abduct\w*|taken hostage|took \w+ hostage|hostages?|captive|ransom)\b", 2.0),
     (GTD_BARRICADE, r"\b(?:barricad\w+|siege|held hostage inside|standoff)\b", 2.0),
@@ -34,8 +39,9 @@ GTD_CUES = [
                   r"landmines?|mines? (?:exploded|blast)|suicide (?:attack|bomb\w*|vest)|mortars?|rockets?|"
                   r"shell(?:s|ed|ing)|missiles?|drone strikes?|airstrikes?|air strikes?)\b", 1.5),
     (GTD_ARMED, r"\b(?:opened fire|open fire|gunm[ae]n|shot|shooting|shootout|gunfire|firearms?|guns?|"
-                r"ambush\w*|stormed|raided|attacked|assault rifles?|automatic weapons|stabb\w+|knife|"
-                r"machetes?|hacked|clashe?d?|firing)\b", 1.0),
+                r"ambush\w*|stormed|assault rifles?|automatic weapons|stabb\w+|knife|"
+                r"machetes?|hacked|firing)\b", 1.0),
+    # GTD codes a plain "attacked" whose means the text does not give as Unknown, not Armed Assault.
     (GTD_UNARMED, r"\b(?:beaten|beat (?:him|her|them)|punched|lynched|poison\w*|acid|stoned)\b", 1.5),
     (GTD_FACILITY, r"\b(?:arson\w*|set (?:\w+ ){0,3}(?:on )?fire|set ablaze|torched|burn(?:ed|t) (?:down)?|"
                    r"incendiary|vandali[sz]\w+|sabotag\w+|destroyed|damaged|razed|ablaze)\b", 1.0),

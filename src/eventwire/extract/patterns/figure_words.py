@@ -8,6 +8,7 @@ Written for eventwire from the wording of wire reports and coder summaries
 # Outcome words after the counted noun ("40 people were killed") or alone ("40 dead").
 OUTCOME_AFTER = {
     "killed": r"killed|dead|died|slain|murdered|massacred|executed|shot dead|beheaded|lynched|burned to death|"
+              r"(?:hacked|stabbed|beaten|bludgeoned|clubbed) to death|"
               r"lost their lives|perished|fatalities|deaths|fatally (?:shot|wounded|injured)|bodies (?:were )?"
               r"(?:found|recovered)",
     "injured": r"injured|wounded|hurt|hospitali[sz]ed|taken to hospital|injuries|maimed|critically injured|"
@@ -44,7 +45,8 @@ PERPETRATOR_NOUNS = (
 PERSON_NOUNS = (
     r"people|persons?|civilians?|soldiers?|troops?|servicem[ae]n|police(?:m[ae]n|wom[ae]n)?|"
     r"(?:police |security |army |military )?(?:officers?|personnel|guards?|agents?|members?)|"
-    r"children|child|kids?|boys?|girls?|wom[ae]n|m[ae]n|babies|infants?|"
+    r"children|child|kids?|boys?|girls?|wom[ae]n|m[ae]n|babies|infants?|famil(?:y|ies)|households|"
+    r"school(?:girls|boys|children)|"
     r"worshippers|pilgrims|students?|pupils|teachers?|villagers?|farmers?|herders?|residents?|"
     r"passengers?|workers?|miners?|employees|staff|shoppers|customers|bystanders|pedestrians|"
     r"tourists?|journalists?|reporters?|protesters?|demonstrators?|officials?|leaders?|"

@@ -1,0 +1,112 @@
+"""Gazetteer: built from the PyPI data packages, cached on disk, and the look-ups the extractor relies on."""
+
+from __future__ import annotations
+
+import marshal
+import shutil
+import time
+
+import pytest
+
+from eventwire.config import load_settings
+from eventwire.extract.gazetteer import (
+    CACHE_NAME,
+    _cache_key,
+    _read_cache,
+    load_gazetteer,
+    normalize_name,
+    skeleton,
+)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A cold build into an empty folder, timed (the real sources, ~10-40 s on 2 shared cores)."""
+    folder = tmp_path_factory.mktemp("gazetteer")
+    started = time.perf_counter()
+    gazetteer = load_gazetteer(folder)
+    return folder, gazetteer, time.perf_counter() - started
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer(load_settings().resolved_cache_dir())
+
+
+@pytest.mark.slow
+def test_cold_build_writes_cache_and_warm_load_is_fast(built):
+    folder, cold, cold_seconds = built
+    assert (folder / CACHE_NAME).exists()
+    assert len(cold) > 250_000 and cold_seconds > 1.0
+    started = time.perf_counter()
+    warm = load_gazetteer(folder)
+    warm_seconds = time.perf_counter() - started
+    assert warm_seconds < 3.0 and warm_seconds < cold_seconds
+    assert warm.name[:100] == cold.name[:100] and len(warm) == len(cold)
+    assert warm.lookup("Krasnogorsk") == cold.lookup("Krasnogorsk")
+
+
+@pytest.mark.slow
+def test_stale_or_corrupt_cache_is_not_trusted(built, tmp_path):
+    folder, _, _ = built
+    stale = tmp_path / "stale" / CACHE_NAME
+    stale.parent.mkdir()
+    data = marshal.loads((folder / CACHE_NAME).read_bytes())
+    data["version"] = "v0;old packages"
+    stale.write_bytes(marshal.dumps(data))
+    assert _read_cache(stale, _cache_key()) is None
+    stale.write_bytes(b"not a marshal file")
+    assert _read_cache(stale, _cache_key()) is None
+    shutil.copy(folder / CACHE_NAME, stale)
+    assert _read_cache(stale, _cache_key()) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Bi'r al 'Abd", "bir al abd"), ("the U.S.", "us"), ("Kermān", "kerman"), ("Pol-e  Malan", "pol e malan")],
+)
+def test_normalize_name_drops_accents_quotes_dots_and_the(text, expected):
+    assert normalize_name(text) == expected
+
+
+@pytest.mark.parametrize(("a", "b"), [("Beir al-Abd", "Bi'r al 'Abd"), ("Qala-i-Naw", "Qal'ah-ye Now"),
+                                      ("Kismaayo", "Kismayo")])
+def test_skeleton_matches_transliteration_variants(a, b):
+    assert skeleton(a) == skeleton(b)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("name", "kind", "country", "admin1"),
+    [("Krasnogorsk", "town", "RU", "Moscow Oblast"), ("Kerman", "town", "IR", "Kerman"),
+     ("Russia", "country", "RU", ""), ("the US", "country", "US", ""), ("DR Congo", "country", "CD", ""),
+     ("North Sinai", "admin1", "EG", "North Sinai"), ("Rapides Parish", "admin2", "US", "Louisiana")],
+)
+def test_lookup_finds_towns_divisions_and_common_country_names(gazetteer, name, kind, country, admin1):
+    found = [e for e, _alt in gazetteer.lookup(name) if gazetteer.kind[e] == kind]
+    assert found, name
+    entry = found[0]
+    assert (gazetteer.country[entry], gazetteer.admin1[entry]) == (country, admin1)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("demonym", "code"), [("Afghan", "AF"), ("Iranian", "IR"), ("Nigerians", "NG"),
+                                               ("Iraqis", "IQ"), ("Tajik", "TJ")])
+def test_demonyms_map_to_countries(gazetteer, demonym, code):
+    assert gazetteer.demonym(demonym) == code
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("city", "country", "around"),
+                         [("Moscow", "RU", "Moscow Oblast"), ("Kyiv", "UA", "Kiev"), ("Kerman", "IR", None)])
+def test_surrounding_admin1_of_a_city_that_is_its_own_division(gazetteer, city, country, around):
+    entry = next(e for e, _alt in gazetteer.lookup(city)
+                 if gazetteer.kind[e] == "town" and gazetteer.country[e] == country)
+    result = gazetteer.surrounding_admin1(entry)
+    assert (gazetteer.name[result] if result is not None else None) == around
+
+
+@pytest.mark.model
+def test_capitals_are_marked(gazetteer):
+    capitals = {gazetteer.name[e] for e in gazetteer.capitals}
+    assert {"Washington", "Moscow", "Kabul", "Tehran"} <= capitals
