@@ -90,6 +90,7 @@ def score_case(card: Scorecard, case: EvalCase, records: list[Record], *,
     """Score one ACLED row: event and sub-event type, fatalities, place, date and actor1."""
     gold: AcledGold = case.gold
     incident = pred.first_incident(records)
+    card.match("incident_found", case, incident is not None, True, False, pattern="no incident record")
     types = incident.event_types if incident else None
     acled_type = types.acled[0] if types and types.acled else None
     evidence = pred.span_texts(types.evidence) if types else ()
@@ -114,6 +115,9 @@ def _score_actor1(card: Scorecard, case: EvalCase, actor1: str, incident, normal
         pred.same_group(form, actor.name, normalise) or any(fillers_match(form, s) for s in pred.actor_strings(actor))
         for form in forms for actor in actors
     )
+    # ACLED's "Unidentified Armed Group (X)" / "Unidentified Gang" is an unnamed perpetrator.
+    if actor1.lower().startswith("unidentified"):
+        found = found or any(not pred.is_named_group(a) and a.role == "perpetrator" for a in actors)
     shown = [f"{a.name} ({a.role})" for a in actors]
     card.match("actor1", case, found, actor1, shown,
                [text for a in actors for text in pred.span_texts(a.evidence)],

@@ -97,6 +97,7 @@ def score_case(card: Scorecard, case: EvalCase, records: list[Record], *,
     """
     gold: GtdGold = case.gold
     incident = pred.first_incident(records)
+    card.match("incident_found", case, incident is not None, True, False, pattern="no incident record")
     _score_classes(card, case, gold, incident)
     for column in ("nkill", "nwound", "nhostkid"):
         gold_value = getattr(gold, column)

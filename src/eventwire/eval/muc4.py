@@ -166,6 +166,12 @@ def score_case(card: Scorecard, case: EvalCase, records: list[Record], **_) -> N
     """Score one MUC-4 article: role fillers, type, confidence, effects and numbers."""
     gold: Muc4Gold = case.gold
     incident = pred.first_incident(records)
+    found = incident is not None
+    card.detections("incident_found", int(found), int(found and gold.relevant), int(gold.relevant),
+                    int(found and gold.relevant))
+    if found != gold.relevant:
+        card.wrong("incident_found", case, "missed incident" if gold.relevant else "incident in an irrelevant article",
+                   gold.relevant, found)
     for role in ROLE_SLOTS:
         card.fillers(role, case, gold.fillers[role], pred.role_fillers(incident, role))
     if not gold.relevant:

@@ -27,7 +27,8 @@ CLAIM_CUES = re.compile(r"\b(?:claim(?:ed|s|ing)? (?:of )?responsibility|claimed
                         r"claimed by)\b", re.I)
 DENIAL_CUES = re.compile(r"\b(?:denie[sd]|deny|denying|rejected|refuted|dismissed) (?:any |all )?"
                          r"(?:involvement|responsibility|role|suggestion|claims?|accusations?|link|part)|"
-                         r"\b(?:had|has|have) (?:'?absolutely )?nothing to do with|\bdistanc\w+ (?:itself|themselves)",
+                         r"\b(?:had|has|have) (?:'?absolutely )?nothing to do with|\bdistanc\w+ (?:itself|themselves)|"
+                         r"\bdenie[sd]\b[^.]{0,60}\banything to do with",
                          re.I)
 ACCUSE_CUES = re.compile(r"\b(?:accus\w+|blam\w+|held \w+ responsible|pointed the finger|attributed)\b", re.I)
 SUSPECT_CUES = re.compile(r"\b(?:suspect\w*|believed to be|thought to be|presumed|alleged\w*|likely|"

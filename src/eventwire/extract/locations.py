@@ -355,7 +355,7 @@ def _score(mention: _Mention, entry: int, gazetteer: Gazetteer, countries: dict[
     kind, code = gazetteer.kind[entry], gazetteer.country[entry]
     score = math.log10(gazetteer.population[entry] + 10) / 7
     score += {"country": 1.0, "admin1": 0.3, "admin2": 0.0, "town": 0.2}[kind]
-    score += 0.6 if entry in gazetteer.capitals else 0.0
+    score += 1.0 if entry in gazetteer.capitals else 0.0  # world capitals outrank namesakes abroad (Moscow, Idaho)
     if entry in mention.alternate and not (mention.division_after and kind in ("admin1", "admin2")):
         score -= 0.6
     if countries.get(code):

@@ -102,21 +102,32 @@ def _statement(ctx: Context, found, incident, kind: str, sentences: list, n: int
 
 
 def _speaker(ctx: Context, kind: str, sentences: list) -> Actor | None:
-    """Who made the statement: the phrase before the cue, else the last link of the sentence's chain."""
-    for sentence in sentences:
-        match = CUES[kind].search(sentence.text)
-        token = next((t for t in sentence if t.idx >= sentence.start_char + match.start()), None) if match else None
-        phrase = phrase_before(sentence, token.i) if token is not None else None
-        if phrase is not None and kind in {"denial", "condemnation", "claim"}:
-            name, _ = normalise_source(_FIRST_WORDS.sub("", phrase.text))
-            span = ctx.article.span(phrase.start_char, phrase.end_char)
-            return Actor(actor_rules.normalise_group(name), "official", (span,), EXTRACTOR)
+    """Who made the statement: for claims, denials and condemnations the phrase before the cue; else
+    the last link of the sentence's chain; else (an unattributed "The embassy warned", "Police
+    arrested") the phrase before the cue."""
+    if kind in {"denial", "condemnation", "claim"}:
+        speaker = _phrase_speaker(ctx, kind, sentences)
+        if speaker is not None:
+            return speaker
     chain = ctx.attribution_at(sentences[-1].start_char).chain
     deepest = max((ctx.attribution_at(s.start_char).chain for s in sentences), key=len)
     source = (deepest if len(deepest) > len(chain) else chain)[-1]
     if source.kind == "outlet":
-        return None
+        return _phrase_speaker(ctx, kind, sentences)
     return Actor(source.name, "official", source.evidence, EXTRACTOR)
+
+
+def _phrase_speaker(ctx: Context, kind: str, sentences: list) -> Actor | None:
+    """The noun phrase just before the first cue of `kind` ("The Taliban denied ..."), if any."""
+    for sentence in sentences:
+        match = CUES[kind].search(sentence.text)
+        token = next((t for t in sentence if t.idx >= sentence.start_char + match.start()), None) if match else None
+        phrase = phrase_before(sentence, token.i) if token is not None else None
+        if phrase is not None:
+            name, _ = normalise_source(_FIRST_WORDS.sub("", phrase.text))
+            span = ctx.article.span(phrase.start_char, phrase.end_char)
+            return Actor(actor_rules.normalise_group(name), "official", (span,), EXTRACTOR)
+    return None
 
 
 def _subject(ctx: Context, kind: str, sentences: list) -> Actor | None:

@@ -66,10 +66,11 @@ def _entry_html(entry) -> str:
 def _entry_time(entry, where: dict) -> datetime | None:
     """The entry's published (else updated) time; its raw text if feedparser could not parse it."""
     for key in ("published", "updated", "created"):
-        raw = entry.get(key)
+        # keys(), not get(): feedparser answers a missing `updated` with `published` and a warning
+        raw = entry[key] if key in entry.keys() else None
         if not raw:
             continue
-        parsed = entry.get(f"{key}_parsed")
+        parsed = entry[f"{key}_parsed"] if f"{key}_parsed" in entry.keys() else None
         if parsed is None:
             return parse_time(raw, field=key, **where)
         try:

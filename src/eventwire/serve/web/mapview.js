@@ -72,9 +72,11 @@ async function drawMap(element, items) {
     element.before(errorBox(error));
   }
   const placed = items.filter((item) => item.lat !== null && item.lon !== null);
-  const markers = placed.sort((a, b) => (b.killed_best || 0) - (a.killed_best || 0)).map((item) => addMarker(map, item));
-  if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.4), { maxZoom: 5 });
+  // The view must be set before markers are added: Leaflet draws a layer only once the map has one.
+  if (placed.length) map.fitBounds(L.latLngBounds(placed.map((item) => [item.lat, item.lon])).pad(0.4), { maxZoom: 5 });
   else map.setView([25, 20], 2);
+  // Largest first, so small markers stay on top and clickable.
+  placed.sort((a, b) => (b.killed_best || 0) - (a.killed_best || 0)).forEach((item) => addMarker(map, item));
 }
 
 function addMarker(map, item) {
