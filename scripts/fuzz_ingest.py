@@ -20,11 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # for tests.ingest.fuzzing
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.ingest.fuzzing import SUFFIXES, any_input, check_pipeline, read_fuzzed
 
-from eventwire.records import Article  # noqa: E402
-from tests.ingest.fuzzing import SUFFIXES, any_input, check_pipeline, read_fuzzed  # noqa: E402
+from eventwire.records import Article
 
 EXAMPLES_PER_ROUND = 200
 
@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     while time.monotonic() < deadline:
         try:
             fuzz()
-        except Exception as exc:  # any escape is the finding: report it whatever its type
+        except Exception as exc:  # noqa: BLE001  any escape is the finding: report it whatever its type
             print(f"fuzz_ingest: FAILED after {n_rounds} rounds: {type(exc).__name__}: {exc}", file=sys.stderr)
             return 1
         n_rounds += 1

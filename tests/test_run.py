@@ -65,6 +65,8 @@ def test_a_folder_of_1000_good_articles_and_100_bad_files_in_one_run(ew, tmp_pat
                               out=io.StringIO(), err=err, errors_path=str(errors_path))
         assert store.stats()["tables"]["articles"] == 1000
         stored_ids = {record.article_id for record in store.load_records("article")}
+        stored_texts = "\n".join(store.get_article(article_id).text for article_id in stored_ids)
+    assert [text for text in good if text not in stored_texts] == []  # HTML pages add their <h1>
     assert (summary.n_read, summary.n_failed, summary.exit_code) == (1000, n_bad, 3)
     assert summary.n_extracted + summary.n_skipped == 1000
     assert {f"wire-{part}-{n}" for part in range(4) for n in range(50)} <= stored_ids

@@ -17,8 +17,9 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Any
 
 from eventwire.config import Settings
 from eventwire.errors import InputError, StoreError
@@ -59,12 +60,17 @@ class RunSummary:
 
 
 class Progress:
-    """A progress line on stderr: articles, articles/s, errors so far; at most one per `interval` s."""
+    """A progress line on stderr: articles, articles/s, errors so far; at most one per `interval` s.
 
-    def __init__(self, stream: IO[str], interval: float = 1.0):
-        self.stream, self.interval = stream, interval
-        self.started = self.last = time.monotonic()
+    On a terminal the line is rewritten in place every second; in a log (not a TTY)
+    a new line every ten seconds keeps an hour-long run to a few hundred lines.
+    """
+
+    def __init__(self, stream: IO[str], interval: float | None = None):
         self.is_tty = bool(getattr(stream, "isatty", lambda: False)())
+        self.stream = stream
+        self.interval = interval if interval is not None else (1.0 if self.is_tty else 10.0)
+        self.started = self.last = time.monotonic()
         self.shown = False
 
     def update(self, summary: RunSummary, *, force: bool = False) -> None:
@@ -88,7 +94,7 @@ class Progress:
 
 def run_extract(settings: Settings, paths: Iterable[str], *, published=None, source=None, fmt="table",
                 store: Any = True, errors_path=None, out: IO[str] = sys.stdout, err: IO[str] = sys.stderr,
-                pipeline=None, stdin=None, progress_interval: float = 1.0) -> RunSummary:
+                pipeline=None, stdin=None, progress_interval: float | None = None) -> RunSummary:
     """Extract every readable article of `paths`, store and print its records, and summarise.
 
     `store` is True (open `settings.db`), False (print only) or an open Store;
@@ -128,7 +134,8 @@ class _Run:
         self.store, self.progress, self.err = store, progress, err
         self.summary = RunSummary()
         self.started = time.monotonic()
-        self.error_log = open(errors_path, "w", encoding="utf-8") if errors_path else None
+        # held open for the whole run (each error is flushed as it happens), closed in close()
+        self.error_log = open(errors_path, "w", encoding="utf-8") if errors_path else None  # noqa: SIM115
         self.hashes_seen: set[str] = set()
         self.owns_store = False
 

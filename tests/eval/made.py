@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
-from eventwire.records import (AcledType, Actor, ArticleRecord, Attribution, EventDate, EventTypes, Figure,
-                               IncidentRecord, Place, Span, Target, Weapon)
+from eventwire.records import (
+    AcledType,
+    Actor,
+    ArticleRecord,
+    Attribution,
+    EventDate,
+    EventTypes,
+    Figure,
+    IncidentRecord,
+    Place,
+    Span,
+    Target,
+    Weapon,
+)
 
 
 def span_of(text: str, phrase: str) -> Span:

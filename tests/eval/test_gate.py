@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from eventwire.eval.runner import run_eval
-
 from tests.eval.conftest import eval_data_dir
 
 PINNED = json.loads((Path(__file__).parent / "pinned.json").read_text(encoding="utf-8"))

@@ -16,8 +16,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _cases(module, name):
-    items = list(module.read_cases(FIXTURES / name))
-    return [i for i in items if not isinstance(i, InputError)], [i for i in items if isinstance(i, InputError)]
+    return _cases_at(module, FIXTURES / name)
 
 
 def test_gtd_reader_reads_coded_fields_and_publishes_the_day_after():
@@ -85,6 +84,7 @@ def test_muc4_filler_alternatives_and_set_fill_values():
     assert muc4.filler_alternatives('"FARABUNDO MARTI NATIONAL LIBERATION FRONT" / "FMLN"') == [
         "FARABUNDO MARTI NATIONAL LIBERATION FRONT", "FMLN"]
     assert muc4.filler_alternatives('? "TERRORIST"') == ["TERRORIST"]
+    assert muc4.filler_alternatives('"\\"LA ESTRELLA\\" RANCH" / "RANCH"') == ['"LA ESTRELLA" RANCH', "RANCH"]
     assert muc4.dateline_date("SAN SALVADOR, 3 JAN 90 -- [REPORT]") == "1990-01-03"
     assert muc4.dateline_date("NO DATELINE HERE") is None
 
@@ -114,6 +114,19 @@ def test_geoparsing_reader_realigns_drifted_offsets_and_keeps_unresolved_toponym
     assert [text[t.start:t.end] for t in toponyms] == ["Springfield", "Shelbyville", "Tennessee", "Lake Quimby"]
     assert toponyms[3].point is None and toponyms[0].point == (37.21533, -93.29824)
     assert cases[0].article.published.date() == date(2019, 7, 14)
+
+
+def test_geoparsing_reader_reads_an_article_whose_download_time_is_not_iso(tmp_path):
+    xml = (FIXTURES / "geoparsing-sample.xml").read_text(encoding="utf-8")
+    path = tmp_path / "odd.xml"
+    path.write_text(xml.replace("2019-07-14 10:00:00-05", "7:58 AM ET"), encoding="utf-8")
+    cases, _ = _cases_at(geoparsing, path)
+    assert len(cases) == 1 and cases[0].article.published is None
+
+
+def _cases_at(module, path):
+    items = list(module.read_cases(path))
+    return [i for i in items if not isinstance(i, InputError)], [i for i in items if isinstance(i, InputError)]
 
 
 def test_read_suite_applies_the_limit_and_names_a_missing_file(tmp_path):

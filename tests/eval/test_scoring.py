@@ -8,9 +8,15 @@ import pytest
 
 from eventwire.errors import InputError
 from eventwire.eval import acled, geoparsing, gtd, muc4, predicted, rams
-from eventwire.eval.scoring import (Filler, Scorecard, class_figures, count_figures, distance_figures,
-                                    fillers_match, haversine_km)
-
+from eventwire.eval.scoring import (
+    Filler,
+    Scorecard,
+    class_figures,
+    count_figures,
+    distance_figures,
+    fillers_match,
+    haversine_km,
+)
 from tests.eval import made
 
 FIXTURES = Path(__file__).parent / "fixtures"

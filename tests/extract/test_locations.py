@@ -118,8 +118,8 @@ def test_extract_places_skips_months_and_people(read, text):
     ("text", "name", "country", "admin1", "precision"),
     [
         # the attack sentence wins over a place named in a reaction
-        ("Officials in Kabul condemned the violence. Gunmen attacked a checkpoint in Herat, Afghanistan, "
-         "killing four soldiers.", "Herat", "AF", "Herat", "town"),
+        (("Officials in Kabul condemned the violence. Gunmen attacked a checkpoint in Herat, Afghanistan, "
+          "killing four soldiers."), "Herat", "AF", "Herat", "town"),
         # "outskirts of" a city that is its own division: the division around it, one level lower
         ("A drone exploded on the outskirts of Kyiv on Sunday, injuring two people.",
          "Kyiv", "UA", "Kiev", "district"),

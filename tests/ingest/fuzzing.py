@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -52,8 +53,8 @@ def html_bytes(draw) -> bytes:
     parts = draw(st.lists(st.tuples(tags, words, st.booleans()), max_size=12))
     meta = draw(st.sampled_from(["", '<meta property="article:published_time" content="2024-02-30">',
                                  '<meta property="og:title" content="T">',
-                                 '<script type="application/ld+json">{"@type": "NewsArticle", '
-                                 '"datePublished": [1, {}], "publisher": 3}</script>']))
+                                 ('<script type="application/ld+json">{"@type": "NewsArticle", '
+                                 '"datePublished": [1, {}], "publisher": 3}</script>')]))
     body = "".join(f"<{tag}>{text}" + (f"</{tag}>" if close else "") for tag, text, close in parts)
     return f"<html><head>{meta}</head><body>{body}</body></html>".encode(draw(encodings), errors="replace")
 

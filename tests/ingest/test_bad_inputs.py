@@ -141,8 +141,8 @@ def test_malformed_jsonl_lines_fail_alone(ew, store, batch):
                                   '{"id": "j-4", "text": "Two bombs exploded at a market in Lindqvist."}'])
     summary, _ = _run(ew, store, batch)
     assert [e["error"] for e in summary.errors] == [
-        f"{batch / 'feed.jsonl'}:2: not valid JSON at column 23 (Unterminated string starting at): "
-        "fix the line or remove it, then run again",
+        (f"{batch / 'feed.jsonl'}:2: not valid JSON at column 23 (Unterminated string starting at): "
+        "fix the line or remove it, then run again"),
         f"{batch / 'feed.jsonl'}:3: expected an object with a 'text' key, got list: write one JSON object per line",
     ]
     assert [e["line"] for e in summary.errors] == [2, 3]
@@ -167,10 +167,10 @@ def test_impossible_dates(ew, store, batch):
                                   json.dumps({"id": "d-2", "published": "9999-01-01", "text": "Two."})])
     summary, _ = _run(ew, store, batch)
     assert [e["error"] for e in summary.errors] == [
-        f"{batch / 'feed.jsonl'}:1: published '2024-02-30T10:00:00Z' is not a possible date: fix it (ISO 8601, "
-        "e.g. 2024-03-22T23:30:00+03:00) or remove it, then run again (articles already stored are skipped)",
-        f"{batch / 'feed.jsonl'}:2: published '9999-01-01' is outside 1800 .. today: fix it or remove it, "
-        "then run again (articles already stored are skipped)",
+        (f"{batch / 'feed.jsonl'}:1: published '2024-02-30T10:00:00Z' is not a possible date: fix it (ISO 8601, "
+        "e.g. 2024-03-22T23:30:00+03:00) or remove it, then run again (articles already stored are skipped)"),
+        (f"{batch / 'feed.jsonl'}:2: published '9999-01-01' is outside 1800 .. today: fix it or remove it, "
+        "then run again (articles already stored are skipped)"),
     ]
     _assert_good_stored(store, summary)
 
@@ -182,10 +182,10 @@ def test_control_characters_are_dropped_and_a_control_character_soup_fails(ew, s
     _jsonl(batch / "escaped.jsonl", [json.dumps({"id": "e-1", "text": "\x01\x02\x03 ok" * 20})])
     summary, _ = _run(ew, store, batch)
     assert [e["error"] for e in summary.errors] == [
-        f"{batch / 'escaped.jsonl'}:1: 60 of 120 characters are control characters: this is not text; "
-        "give the article as plain text, or remove it",
-        f"{batch / 'soup.txt'}: binary file (400 control bytes in the first 900): give a text, HTML, JSONL, CSV, "
-        "feed or WARC file, or remove it from the folder",
+        (f"{batch / 'escaped.jsonl'}:1: 60 of 120 characters are control characters: this is not text; "
+        "give the article as plain text, or remove it"),
+        (f"{batch / 'soup.txt'}: binary file (400 control bytes in the first 900): give a text, HTML, JSONL, CSV, "
+        "feed or WARC file, or remove it from the folder"),
     ]
     _assert_good_stored(store, summary, n_more=1)
     assert store.has_article(content_hash("Gunmen attacked a bus near Kestrel Bay, police said."))

@@ -1,7 +1,7 @@
 """RSS/Atom entries with their dates, and WARC crawls built here with warcio."""
 
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -17,7 +17,7 @@ def test_rss_entries_are_articles_with_their_dates_links_and_the_feed_title():
     first, second = read_inputs([str(FIXTURES / "wire.rss")])
     assert (first.id, first.title, first.source) == ("cws-2025-0412", "Explosion at fuel depot near Sarnow",
                                                      "Coastal Wire Service")
-    assert first.published == datetime(2025, 4, 12, 16, 20, tzinfo=timezone.utc)
+    assert first.published == datetime(2025, 4, 12, 16, 20, tzinfo=UTC)
     # content:encoded wins over the teaser, its markup reduced to text
     assert first.text.endswith("Investigators were examining whether the blast was deliberate.")
     assert second.text.startswith("Four aid workers abducted in Tavor")
@@ -28,7 +28,7 @@ def test_rss_entries_are_articles_with_their_dates_links_and_the_feed_title():
 def test_atom_entries_keep_their_utc_offset_and_fall_back_to_updated():
     first, second = read_inputs([str(FIXTURES / "bulletins.atom")])
     assert first.published == datetime(2025, 6, 1, 18, 30, tzinfo=timezone(timedelta(hours=3)))
-    assert second.published == datetime(2025, 6, 2, 9, 45, tzinfo=timezone.utc)
+    assert second.published == datetime(2025, 6, 2, 9, 45, tzinfo=UTC)
     assert first.url == "https://ridgeway.example/0001"
 
 

@@ -1,7 +1,7 @@
 """The HTML reader on three outlet layouts: title, publication time, main text without the clutter."""
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,7 @@ LAYOUTS = [
      "Armed men attacked a police post on the edge of Dornholm late on Monday",
      "Schools in the district will remain closed on Tuesday as a precaution."),
     ("northern-ledger.html", "Protesters killed as troops fire on crowd in Kestrel Bay",
-     datetime(2025, 1, 17, 14, 30, tzinfo=timezone.utc), None, None,
+     datetime(2025, 1, 17, 14, 30, tzinfo=UTC), None, None,
      "Soldiers opened fire on a crowd of demonstrators in the centre of Kestrel Bay on Friday",
      "called for an independent investigation into the shooting."),
 ]

@@ -4,7 +4,7 @@ import gzip
 import io
 import json
 import shutil
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,7 @@ def test_plain_text_takes_published_and_source_and_its_content_hash_as_id(tmp_pa
     path.write_text("Gunmen killed two guards at the Sarnow depot on Friday.\n", encoding="utf-8")
     [article] = _read(path, published="2025-04-12T16:20:00+00:00", source="Coastal Wire")
     assert article.id == content_hash("Gunmen killed two guards at the Sarnow depot on Friday.")
-    assert article.published == datetime(2025, 4, 12, 16, 20, tzinfo=timezone.utc)
+    assert article.published == datetime(2025, 4, 12, 16, 20, tzinfo=UTC)
     assert article.source == "Coastal Wire"
     assert (article.origin.path, article.origin.format) == (str(path), "text")
 
@@ -86,7 +86,7 @@ def test_tsv_and_semicolon_csv_are_read(tmp_path):
 def test_gzip_of_any_format_is_read_through(tmp_path):
     (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(b'{"id": "g1", "text": "Gzipped line."}\n'))
     (tmp_path / "b.html.gz").write_bytes(gzip.compress((FIXTURES / "harbour-courier.html").read_bytes()))
-    (tmp_path / "c.txt.gz").write_bytes(gzip.compress("Gzipped plain text.".encode()))
+    (tmp_path / "c.txt.gz").write_bytes(gzip.compress(b"Gzipped plain text."))
     jsonl, html, text = _read(tmp_path)
     assert (jsonl.id, jsonl.origin.format) == ("g1", "jsonl+gzip")
     assert html.title == "Bomb blast at Port Meridan ferry terminal kills seven"
@@ -155,7 +155,7 @@ def test_ids_are_stable_across_reads_and_folders(tmp_path):
     ("2025-02-30", "'2025-02-30' is not a possible date"),
     ("2025-13-01T00:00:00Z", "is not a possible date"),
     ("0024-03-22", "is outside 1800 .. today"),
-    ((datetime.now(timezone.utc) + timedelta(days=400)).date().isoformat(), "is outside 1800 .. today"),
+    ((datetime.now(UTC) + timedelta(days=400)).date().isoformat(), "is outside 1800 .. today"),
 ])
 def test_impossible_dates_in_a_jsonl_line_name_the_line_and_what_to_do(tmp_path, published, reason):
     path = tmp_path / "d.jsonl"

@@ -26,7 +26,8 @@ _PER_ARTICLE = expected_counts(sample_records(sample_article(0)))
 def _writer(url: str, first: int, last: int, *options: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     return subprocess.Popen([sys.executable, "-m", "tests.store.writer", url, str(first), str(last), *options],
-                            cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+                            cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
 
 
 def _read_until(process: subprocess.Popen, prefix: str) -> list[str]:
@@ -35,12 +36,13 @@ def _read_until(process: subprocess.Popen, prefix: str) -> list[str]:
         lines.append(line.strip())
         if line.startswith(prefix):
             return lines
-    raise AssertionError(f"writer ended before printing {prefix!r}: {lines[-5:]}, exit {process.wait()}")
+    raise AssertionError(f"writer ended before printing {prefix!r}: {lines[-5:]}, exit {process.wait()}, "
+                         f"stderr: {process.stderr.read()[-3000:]}")
 
 
 def _finish(process: subprocess.Popen, timeout: float = 120) -> list[str]:
-    out, _ = process.communicate(timeout=timeout)
-    assert process.returncode == 0, out[-2000:]
+    out, err = process.communicate(timeout=timeout)
+    assert process.returncode == 0, f"{out[-1000:]}\nstderr: {err[-3000:]}"
     return out.splitlines()
 
 
@@ -68,6 +70,7 @@ def test_kill_9_mid_article_leaves_committed_articles_whole_and_rerun_completes(
     os.kill(writer.pid, signal.SIGKILL)
     writer.wait(timeout=30)
     writer.stdout.close()
+    writer.stderr.close()
     stored = [line.split()[1] for line in lines if line.startswith("stored ")]
     half_written = lines[-1].split()[1]
     assert len(stored) == 12 and half_written not in stored

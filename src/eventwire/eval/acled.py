@@ -7,10 +7,10 @@ published the day after `event_date`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable, Iterator
 
 from eventwire.errors import InputError
 from eventwire.eval import predicted as pred

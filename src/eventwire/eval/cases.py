@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from eventwire.errors import InputError
 from eventwire.pipeline import make_article
@@ -62,6 +63,18 @@ def known_int(value: str | None) -> int | None:
     except ValueError:
         return None
     return None if number < 0 else number
+
+
+def iso_day(value: str | None) -> str | None:
+    """The ISO day a timestamp starts with ("2009-03-20 12:24:52-05" -> "2009-03-20"), None when it has none.
+
+    Corpus download times are not always ISO ("7:58 AM ET"); such an article is read without a date.
+    """
+    head = (value or "").strip()[:10]
+    try:
+        return date.fromisoformat(head).isoformat()
+    except ValueError:
+        return None
 
 
 def known_float(value: str | None) -> float | None:

@@ -8,19 +8,20 @@ such a span is moved to the nearest occurrence of the phrase within `REALIGN_WIN
 
 Scored end to end from raw text: toponym detection precision and recall (spans
 overlapping), the share of gold toponyms geocoded within 161 km (a missed toponym is
-a miss), and, as a diagnostic, the same share over the toponyms that were detected.
+a miss), and, as diagnostics, the same share over the toponyms that were detected and
+how often a detected toponym got the annotated GeoNames entry.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from eventwire.errors import InputError
 from eventwire.eval import predicted as pred
-from eventwire.eval.cases import EvalCase, eval_article, known_float
+from eventwire.eval.cases import EvalCase, eval_article, iso_day, known_float
 from eventwire.eval.scoring import Scorecard
 from eventwire.records import Place, Record
 
@@ -85,7 +86,7 @@ def read_cases(path: Path) -> Iterator[EvalCase | InputError]:
             yield InputError(f"article {doc_id}: no text", path=str(path), offset=index)
             continue
         case_id = f"{path.stem}:{doc_id}"
-        published = (element.findtext("dltime") or "").strip()[:10] or None
+        published = iso_day(element.findtext("dltime"))
         title = (element.findtext("title") or "").strip() or None
         yield EvalCase(case_id, eval_article(case_id, text, path=path, line=index, fmt="geoparsing-xml",
                                              published=published, title=title), toponyms)
@@ -131,6 +132,12 @@ def _score_point(card: Scorecard, case: EvalCase, toponym: GoldToponym, place: P
     if place is not None:
         card.distance("toponym_point_detected", case, toponym.point, point, (toponym.phrase,),
                       _describe(place), context)
+    if place is not None and toponym.geonames_id:
+        # Diagnostic: the same GeoNames entry, whatever centroid each gazetteer gives a country or state.
+        predicted_id = str(place.geonames_id) if place.geonames_id else None
+        card.match("toponym_geonames_id", case, predicted_id == toponym.geonames_id, toponym.geonames_id,
+                   predicted_id, (toponym.phrase,), "no GeoNames id" if predicted_id is None else "other entry",
+                   context)
 
 
 def _describe(place: Place | None) -> str | None:

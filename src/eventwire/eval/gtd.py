@@ -7,10 +7,10 @@ such a field is left out of that row's scoring, never counted as 0.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from eventwire.errors import InputError
 from eventwire.eval import predicted as pred

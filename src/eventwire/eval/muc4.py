@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 from eventwire.errors import InputError
 from eventwire.eval import predicted as pred
@@ -45,6 +45,8 @@ STANCE_TO_CONFIDENCE = {
 }
 NO_PERPETRATOR = "(no perpetrator)"
 _EMPTY = {"", "-", "*"}
+# A quoted filler; answer keys escape quotes inside one: "\"SANTO TOMAS\" PRESIDENTIAL FARM".
+_QUOTED = re.compile(r'"((?:\\.|[^"\\])+)"')
 _DATELINE = re.compile(r"^[^\n]{0,80}?(\d{1,2}) ([A-Z]{3}) (\d{2})\b")
 
 
@@ -69,7 +71,12 @@ def _entries(template: dict, slot: str) -> list[str]:
 def filler_alternatives(entry: str) -> list[str]:
     """The quoted strings of one slot entry before any cross-reference (`"MAYOR": "PEDRO"` -> MAYOR)."""
     head = entry.split('": ', 1)[0] + '"' if '": ' in entry else entry
-    return [text.strip() for text in re.findall(r'"([^"]+)"', head) if text.strip()]
+    return quoted(head)
+
+
+def quoted(entry: str) -> list[str]:
+    """The quoted strings of a slot entry, escaped quotes inside them kept as quotes."""
+    return [text.replace('\\"', '"').strip() for text in _QUOTED.findall(entry) if text.strip()]
 
 
 def _first_value(entry: str) -> str:
@@ -82,11 +89,11 @@ def _targets_by_effect(template: dict) -> tuple[dict[str, str], dict[str, int | 
     """Per human-target description: its effect and its number (None when not a plain number)."""
     effects, numbers = {}, {}
     for entry in _entries(template, "HUM TGT: EFFECT OF INCIDENT"):
-        for name in re.findall(r'"([^"]+)"', entry):
+        for name in quoted(entry):
             effects[name] = _first_value(entry)
     for entry in _entries(template, "HUM TGT: NUMBER"):
         value = _first_value(entry)
-        for name in re.findall(r'"([^"]+)"', entry):
+        for name in quoted(entry):
             numbers[name] = int(value) if value.isdigit() else None
     return effects, numbers
 

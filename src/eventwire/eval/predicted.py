@@ -17,7 +17,7 @@ article gives) and ACLED the smallest low.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from eventwire.eval.scoring import Filler, normalise_filler
 from eventwire.records import Actor, ArticleRecord, Figure, IncidentRecord, Record, Span, StatementRecord
@@ -27,13 +27,7 @@ NO_CLASS = "Unknown"
 # Words that describe a perpetrator without naming a group ("unidentified gunmen"):
 # such an actor is GTD's gname "Unknown". Taken from GTD's and ACLED's own
 # wording for unnamed perpetrators.
-_GENERIC_PERPETRATOR_WORDS = frozenset("""
-unknown unidentified armed gunmen gunman assailants assailant attackers attacker militants militant
-men man suspected suspects suspect individuals individual people persons person group groups insurgents
-insurgent terrorists terrorist rebels rebel bandits bandit extremists extremist fighters fighter
-perpetrators perpetrator members member some several two three four five masked motorcyclists
-a an the of and or unnamed alleged
-""".split())
+_GENERIC_PERPETRATOR_WORDS = frozenset(["unknown", "unidentified", "armed", "gunmen", "gunman", "assailants", "assailant", "attackers", "attacker", "militants", "militant", "men", "man", "suspected", "suspects", "suspect", "individuals", "individual", "people", "persons", "person", "group", "groups", "insurgents", "insurgent", "terrorists", "terrorist", "rebels", "rebel", "bandits", "bandit", "extremists", "extremist", "fighters", "fighter", "perpetrators", "perpetrator", "members", "member", "some", "several", "two", "three", "four", "five", "masked", "motorcyclists", "a", "an", "the", "of", "and", "or", "unnamed", "alleged"])
 
 _ORGANISATION_KINDS = ("group", "organisation", "organization", "org", "party", "military", "government",
                        "militia", "force", "state", "agency")
@@ -117,8 +111,7 @@ def default_group_normaliser() -> Callable[[str], str]:
     return normalise
 
 
-_GROUP_WORDS = frozenset("extremists extremist militants militant rebels rebel group movement faction "
-                         "fighters members insurgents".split())
+_GROUP_WORDS = frozenset(["extremists", "extremist", "militants", "militant", "rebels", "rebel", "group", "movement", "faction", "fighters", "members", "insurgents"])
 
 
 def _group_variants(name: str, normalise: Callable[[str], str]) -> set[str]:
@@ -193,15 +186,7 @@ def is_organisation(actor: Actor) -> bool:
 
 
 # Target words naming a thing, not people (MUC-4 splits physical from human targets).
-_PHYSICAL_WORDS = frozenset("""
-building buildings bridge bridges office offices station stations vehicle vehicles car cars bus buses
-truck trucks tower towers pylon pylons embassy headquarters plant facility facilities home homes house
-houses school schools church churches mosque mosques temple hotel hospital bank banks store shop shops
-market airport aircraft plane helicopter ship vessel pipeline road highway railway train installation
-installations property properties camp base barracks checkpoint post line lines network substation
-residence restaurant company factory warehouse power hall ministry consulate court courthouse prison
-jail dam antenna mast farm farms shelter clinic university college
-""".split())
+_PHYSICAL_WORDS = frozenset(["building", "buildings", "bridge", "bridges", "office", "offices", "station", "stations", "vehicle", "vehicles", "car", "cars", "bus", "buses", "truck", "trucks", "tower", "towers", "pylon", "pylons", "embassy", "headquarters", "plant", "facility", "facilities", "home", "homes", "house", "houses", "school", "schools", "church", "churches", "mosque", "mosques", "temple", "hotel", "hospital", "bank", "banks", "store", "shop", "shops", "market", "airport", "aircraft", "plane", "helicopter", "ship", "vessel", "pipeline", "road", "highway", "railway", "train", "installation", "installations", "property", "properties", "camp", "base", "barracks", "checkpoint", "post", "line", "lines", "network", "substation", "residence", "restaurant", "company", "factory", "warehouse", "power", "hall", "ministry", "consulate", "court", "courthouse", "prison", "jail", "dam", "antenna", "mast", "farm", "farms", "shelter", "clinic", "university", "college"])
 
 
 def is_physical(texts: Iterable[str]) -> bool:
@@ -218,22 +203,38 @@ def role_fillers(incident: IncidentRecord | None, role: str) -> list[Filler]:
 
 def _actors_with(incident: IncidentRecord, roles: tuple[str, ...],
                  keep: Callable[[Actor], bool] = lambda actor: True) -> list[Filler]:
-    return [Filler(a.name, actor_strings(a)) for a in incident.actors if a.role in roles and keep(a)
-            and a.stance != "denied"]
+    """Fillers for actors in these roles; an unnamed one ("Unknown") is matched by its words in the text."""
+    fillers = []
+    for actor in incident.actors:
+        if actor.role not in roles or not keep(actor) or actor.stance == "denied":
+            continue
+        strings = actor_strings(actor) if is_named_group(actor) else (*actor.aliases, *span_texts(actor.evidence))
+        if strings:
+            fillers.append(Filler(strings[0], strings))
+    return fillers
+
+
+def _evidence_or(label: str, spans: Sequence[Span]) -> tuple[str, ...]:
+    """What a target or weapon is matched by: the text it was read from (its category label only when
+    it has none), so a category name ("civilians") never stands in for the words of the text."""
+    return span_texts(spans) or (label,)
 
 
 def _targets(incident: IncidentRecord, physical: bool | None) -> list[Filler]:
     out = []
     for target in incident.targets:
-        texts = (target.label, *span_texts(target.evidence))
+        texts = _evidence_or(target.label, target.evidence)
         if physical is None or is_physical(texts) == physical:
-            out.append(Filler(span_texts(target.evidence)[0] if target.evidence else target.label, texts))
+            out.append(Filler(texts[0], texts))
     return out
 
 
 def _weapons(incident: IncidentRecord) -> list[Filler]:
-    return [Filler(span_texts(w.evidence)[0] if w.evidence else w.kind,
-                   (w.kind, *(w.subtype,) * bool(w.subtype), *span_texts(w.evidence))) for w in incident.weapons]
+    fillers = []
+    for weapon in incident.weapons:
+        texts = _evidence_or(weapon.kind, weapon.evidence)
+        fillers.append(Filler(texts[0], texts))
+    return fillers
 
 
 def _place(incident: IncidentRecord) -> list[Filler]:

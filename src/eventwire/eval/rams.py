@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from eventwire.errors import InputError
 from eventwire.eval.arguments import add_argument, gold_roles, in_scope, score_argument_case

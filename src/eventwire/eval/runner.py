@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -92,7 +92,7 @@ def run_eval(suite: str, path: str | Path, *, limit: int | None = None, n_proces
     """
     module = _suite_module(suite)
     report = EvalReport(suite, str(path), limit, n_process,
-                        started_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                        started_at=datetime.now(UTC).isoformat(timespec="seconds"))
     cases, report.skipped = read_suite(suite, path, limit)
     report.n_cases = len(cases)
     if pipeline is None:
@@ -138,8 +138,8 @@ def _format_value(value: Any) -> str:
 
 def format_table(report: EvalReport) -> str:
     """The figures as a plain-text table: one line per field and measure."""
-    lines = [f"eventwire eval {report.suite} {report.path}: {report.n_cases} rows scored, "
-             f"{len(report.skipped)} skipped, {report.n_failed} failed, {report.seconds:.1f} s",
+    lines = [(f"eventwire eval {report.suite} {report.path}: {report.n_cases} rows scored, "
+              f"{len(report.skipped)} skipped, {report.n_failed} failed, {report.seconds:.1f} s"),
              f"{'field':<24}{'measure':<16}{'value':>9}{'n':>8}"]
     for name, figures in report.figures.items():
         n = figures.get("n", figures.get("n_gold"))

@@ -24,8 +24,9 @@ import re
 import statistics
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 EARTH_RADIUS_KM = 6371.0088
 NEAR_KM = 25.0
@@ -206,12 +207,12 @@ class Scorecard:
         return gold == value
 
     def match(self, name: str, case, ok: bool, gold, predicted, evidence: Iterable[str] = (),
-              pattern: str | None = None) -> bool:
+              pattern: str | None = None, excerpt: str | None = None) -> bool:
         """Score one yes/no comparison; `pattern` names the mistake when it fails."""
         self._note(name, "match")
         self._matches[name].append(bool(ok))
         if not ok:
-            self._wrong(name, case, pattern or "mismatch", gold, predicted, evidence)
+            self._wrong(name, case, pattern or "mismatch", gold, predicted, evidence, excerpt)
         return bool(ok)
 
     def distance(self, name: str, case, gold_point: tuple[float, float],

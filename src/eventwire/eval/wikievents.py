@@ -10,8 +10,8 @@ or injury event are cases; see `arguments` for the role mapping.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from eventwire.errors import InputError
 from eventwire.eval.arguments import add_argument, gold_roles, in_scope, score_argument_case

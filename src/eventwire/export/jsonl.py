@@ -60,7 +60,9 @@ def write_jsonl(store, incidents: Sequence[Incident], stream: IO[str], *,
 
 
 def _line(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=False) + "\n"
+    # Sorted keys: PostgreSQL's JSONB gives dict keys back in its own order (scores, signals), so
+    # only a canonical order makes an export of an imported database the same bytes.
+    return json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def _stored_articles(store, article_ids: Iterable[str] | None) -> Iterator[tuple[Article, list[Record]]]:

@@ -41,7 +41,7 @@ def classify_event_types(ctx: Context, found) -> EventTypes:
     gtd_cues, acled_cues = _compiled()
     gtd_scores, gtd_spans = _score(ctx, gtd_cues)
     acled_scores, acled_spans = _score(ctx, acled_cues)
-    _apply_target_rule(acled_scores, found)
+    _apply_target_rule(acled_scores, acled_spans, found)
     gtd = _rank_gtd(gtd_scores) or ([cues.GTD_UNKNOWN] if acled_scores else [])
     acled = _rank_acled(acled_scores)
     evidence = tuple(gtd_spans.get(gtd[0], ())[:3]) if gtd else ()
@@ -68,13 +68,16 @@ def _score(ctx: Context, compiled) -> tuple[dict, dict]:
     return scores, spans
 
 
-def _apply_target_rule(scores: dict, found) -> None:
-    """ACLED: shooting at armed forces is a battle; at civilians, violence against civilians."""
+def _apply_target_rule(scores: dict, spans: dict, found) -> None:
+    """ACLED: shooting at armed forces is a battle; at civilians, violence against civilians.
+
+    The cue spans move with the score, so a battle keeps the words that decided it as evidence."""
     labels = {target.label for target in getattr(found, "targets", ())[:2]}
     attack = ("Violence against civilians", "Attack", cues.PV)
     clash = ("Battles", "Armed clash", cues.PV)
     if labels & _ARMED_TARGETS and scores.get(attack):
         scores[clash] = scores.get(clash, 0.0) + scores.pop(attack)
+        spans[clash] = [*spans.get(clash, ()), *spans.pop(attack, ())]
 
 
 def _rank_gtd(scores: dict) -> list[str]:

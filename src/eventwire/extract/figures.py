@@ -142,6 +142,9 @@ _KILLED_NAMED = re.compile(r"\b(?P<outcome>(?:shot and )?killed|assassinated|mur
                            r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
 
 
+_NEGATED_SUBJECT = re.compile(r"\b(?:no one|no-one|nobody|none(?: of [\w ]+)?|no \w+)\s*$", re.I)
+
+
 def _singular_victims(ctx: Context, sentence, background: bool) -> list[Figure]:
     """One killed for "X was killed" and for "killed <named person>", where no number is given."""
     text = sentence.text
@@ -152,6 +155,8 @@ def _singular_victims(ctx: Context, sentence, background: bool) -> list[Figure]:
             if pattern is _KILLED_NAMED and sentence.start_char + match.start("name") not in persons:
                 continue
             subject = text[max(0, match.start() - 60):match.start()].split(",")[-1]
+            if _NEGATED_SUBJECT.search(subject):
+                continue  # "No one was killed", "nobody was hurt": no victim to count
             category = "perpetrators_killed" if pattern is _SINGULAR and _PERPETRATOR.search(subject) else "killed"
             span = ctx.article.span(sentence.start_char + match.start(), sentence.start_char + match.end())
             flags = ("singular",) + (("background",) if background else ()) + _additional(text, match.start())

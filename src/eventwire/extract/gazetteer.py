@@ -29,12 +29,12 @@ import statistics
 import tempfile
 import time
 import unicodedata
-from collections import Counter, defaultdict
 from array import array
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Sequence
 
 from eventwire.errors import ConfigError
 from eventwire.extract.patterns import load_table
@@ -62,7 +62,7 @@ def normalize_name(text: str) -> str:
     text = "".join(char for char in text if not unicodedata.combining(char)).translate(_QUOTES).lower()
     text = re.sub(r"[-‐‑–—_/]", " ", text).replace(".", "")
     text = re.sub(r"\s+", " ", text).strip()
-    return text[4:] if text.startswith("the ") else text
+    return text.removeprefix("the ")
 
 
 _ARTICLES = {"al", "el", "ad", "ash", "as", "ar", "an", "at", "az", "ud", "ul", "e", "i", "ye", "de", "la", "le"}

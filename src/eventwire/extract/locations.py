@@ -74,7 +74,7 @@ class _Mention:
     alternate: set[int] = field(default_factory=set)
     division_after: bool = False
     is_container: bool = False
-    container: "_Mention | None" = None
+    container: _Mention | None = None
     container_country: str | None = None
     chosen: int | None = None
     score: float = 0.0
@@ -255,15 +255,21 @@ def _link_containers(text: str, mentions: list[_Mention], gazetteer: Gazetteer) 
     for mention, following in zip(mentions, mentions[1:] + [None]):
         after = text[mention.end:mention.end + 40]
         mention.division_after = bool(_DIVISION_AFTER_RE.match(after))
-        if following is not None and _CONTAINER_GAP_RE.match(text[mention.end:following.start]):
-            if following.source == "unresolved" or (
-                    following.source != "demonym" and any(gazetteer.kind[e] != "town" for e in following.candidates)):
-                mention.container = following
-                following.is_container = True
+        if following is not None and _CONTAINER_GAP_RE.match(text[mention.end:following.start]) \
+                and _can_contain(following, gazetteer):
+            mention.container = following
+            following.is_container = True
         before = text[max(0, mention.start - 40):mention.start]
         kind_of = _OF_KIND_BEFORE_RE.search(before)
         if kind_of:
             mention.container_country = gazetteer.demonym(kind_of.group(1)) or _country_code(gazetteer, kind_of.group(1))
+
+
+def _can_contain(mention: _Mention, gazetteer: Gazetteer) -> bool:
+    """An unknown name ("Injil District") or one that may be a division or country, not a demonym."""
+    if mention.source == "unresolved":
+        return True
+    return mention.source != "demonym" and any(gazetteer.kind[e] != "town" for e in mention.candidates)
 
 
 def _country_code(gazetteer: Gazetteer, name: str) -> str | None:

@@ -9,7 +9,7 @@ the field and value, never silently dropped or guessed.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from eventwire.errors import InputError
@@ -41,7 +41,7 @@ def parse_time(value: object, *, field: str = "published", path: str = "-", line
 
 def _parse_text(text: str) -> datetime | None:
     if _EPOCH.match(text):
-        return datetime.fromtimestamp(float(text), tz=timezone.utc)
+        return datetime.fromtimestamp(float(text), tz=UTC)
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00").replace(" UTC", "+00:00"))
     except ValueError:

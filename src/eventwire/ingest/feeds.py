@@ -7,8 +7,8 @@ is the entry's index in the feed, so an error points at the entry.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Iterator
+from collections.abc import Iterator
+from datetime import UTC, datetime
 
 from eventwire.errors import EmptyArticle, InputError
 from eventwire.ingest.dates import parse_time
@@ -41,7 +41,7 @@ def read_feed(data: bytes, *, path: str) -> Iterator[Article | InputError]:
 
 
 def _entry_article(entry, *, origin: Origin, outlet: str | None, lang: str | None) -> Article:
-    where = dict(path=origin.path, offset=origin.offset)
+    where = {"path": origin.path, "offset": origin.offset}
     html = _entry_html(entry)
     text = clean_text(html_to_text(html), **where).text.strip() if html else ""
     if not text:
@@ -67,17 +67,17 @@ def _entry_time(entry, where: dict) -> datetime | None:
     """The entry's published (else updated) time; its raw text if feedparser could not parse it."""
     for key in ("published", "updated", "created"):
         # keys(), not get(): feedparser answers a missing `updated` with `published` and a warning
-        raw = entry[key] if key in entry.keys() else None
+        raw = entry[key] if key in entry.keys() else None  # noqa: SIM118
         if not raw:
             continue
-        parsed = entry[f"{key}_parsed"] if f"{key}_parsed" in entry.keys() else None
+        parsed = entry[f"{key}_parsed"] if f"{key}_parsed" in entry.keys() else None  # noqa: SIM118
         if parsed is None:
             return parse_time(raw, field=key, **where)
         try:
             return parse_time(raw, field=key, **where)  # keeps the feed's own UTC offset
         except InputError:
             # A form feedparser knows and we don't ("2024-03-22 21:00 EST"); it gives UTC.
-            return parse_time(datetime(*parsed[:6], tzinfo=timezone.utc), field=key, **where)
+            return parse_time(datetime(*parsed[:6], tzinfo=UTC), field=key, **where)
     return None
 
 

@@ -11,9 +11,11 @@ meta tags, JSON-LD NewsArticle, <time datetime>), then from what readers see
 from __future__ import annotations
 
 import json
+import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterator
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -60,7 +62,7 @@ def read_html_bytes(data: bytes, *, origin: Origin, url: str | None = None,
 
 def read_html(html: str, *, origin: Origin, url: str | None = None) -> Article:
     """The Article of one page; InputError when no main text can be found."""
-    where = dict(path=origin.path, line=origin.line, offset=origin.offset)
+    where = {"path": origin.path, "line": origin.line, "offset": origin.offset}
     try:
         tree = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:
@@ -89,10 +91,16 @@ _SHORT_TEXT = 500
 def _extract_main_text(html: str, url: str | None):
     import trafilatura
 
+    # trafilatura logs "discarding data" and "empty HTML tree" per page; with no handler
+    # Python prints them on stderr. Our EmptyArticle says the same once, with the file.
+    quiet = logging.getLogger("trafilatura")
+    if not quiet.handlers:
+        quiet.addHandler(logging.NullHandler())
+
     # Comments and tables are not the article; precision over recall keeps teasers
     # and "read more" boxes out of the text the extractors count casualties in.
-    options = dict(url=url, include_comments=False, include_tables=False, with_metadata=True,
-                   favor_precision=True)
+    options = {"url": url, "include_comments": False, "include_tables": False, "with_metadata": True,
+               "favor_precision": True}
     quick = trafilatura.bare_extraction(html, fast=True, **options)
     if quick is not None and quick.text and len(quick.text) >= _SHORT_TEXT:
         return quick

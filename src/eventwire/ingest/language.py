@@ -11,11 +11,7 @@ _MIN_LETTERS = 20
 
 # Written languages of news wires. Creoles and pidgins close to English (pcm, jam...) are left
 # out on purpose: short English news sentences were classified as Nigerian Pidgin.
-NEWS_LANGUAGES = (
-    "af am ar az be bg bn bs ca cs cy da de el en es et eu fa fi fr ga gl gu he hi hr hu hy id is it ja ka kk "
-    "km kn ko ku ky lo lt lv mk ml mn mr ms my ne nl no pa pl ps pt ro ru si sk sl so sq sr sv sw ta te th tl "
-    "tr uk ur uz vi zh"
-).split()
+NEWS_LANGUAGES = ["af", "am", "ar", "az", "be", "bg", "bn", "bs", "ca", "cs", "cy", "da", "de", "el", "en", "es", "et", "eu", "fa", "fi", "fr", "ga", "gl", "gu", "he", "hi", "hr", "hu", "hy", "id", "is", "it", "ja", "ka", "kk", "km", "kn", "ko", "ku", "ky", "lo", "lt", "lv", "mk", "ml", "mn", "mr", "ms", "my", "ne", "nl", "no", "pa", "pl", "ps", "pt", "ro", "ru", "si", "sk", "sl", "so", "sq", "sr", "sv", "sw", "ta", "te", "th", "tl", "tr", "uk", "ur", "uz", "vi", "zh"]
 
 
 @lru_cache(maxsize=1)

@@ -23,9 +23,10 @@ import gzip
 import os
 import sys
 import zlib
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO
 
 from eventwire.errors import EmptyArticle, InputError, UnsupportedInput
 from eventwire.ingest.dates import parse_time

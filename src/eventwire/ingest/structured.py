@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from eventwire.errors import EmptyArticle, InputError
 from eventwire.ingest.dates import parse_time
@@ -27,7 +28,7 @@ _CSV_FIELD_LIMIT = 64 * 1024 * 1024
 
 def article_from_mapping(data: Any, *, origin: Origin, text_key: str = "text") -> Article:
     """An Article from one JSON object or CSV row; InputError saying what is wrong with it."""
-    where = dict(path=origin.path, line=origin.line, offset=origin.offset)
+    where = {"path": origin.path, "line": origin.line, "offset": origin.offset}
     if not isinstance(data, dict):
         raise InputError(f"expected an object with a 'text' key, got {type(data).__name__}: "
                          "write one JSON object per line", **where)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import zlib
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from eventwire.errors import InputError
 from eventwire.ingest.decode import decode_bytes
@@ -22,10 +23,9 @@ _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 def read_warc(stream: BinaryIO, *, path: str, max_bytes: int) -> Iterator[Article | InputError]:
     """Every text response of a WARC; a broken archive ends with an InputError at its offset."""
-    from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    records = ArchiveIterator(stream)
+    records = _quiet_iterator(stream)
     offset = 0
     try:
         for record in records:
@@ -36,6 +36,20 @@ def read_warc(stream: BinaryIO, *, path: str, max_bytes: int) -> Iterator[Articl
     except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
         yield InputError(f"broken WARC after this record ({exc}): the records before it were read; "
                          "re-fetch or repair the file (e.g. `warcio recompress`)", path=path, offset=offset)
+
+
+def _quiet_iterator(stream: BinaryIO):
+    """warcio's ArchiveIterator without its stderr warning for a record not followed by a blank line.
+
+    Library code never prints (the CLI owns stderr); a truly broken record still
+    fails on its own, as a truncated record or an ArchiveLoadFailed.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    class QuietArchiveIterator(ArchiveIterator):
+        INC_RECORD = ""
+
+    return QuietArchiveIterator(stream)
 
 
 def _read_up_to(stream, limit: int) -> bytes:

@@ -31,7 +31,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 def _where(error: dict) -> str:
-    return ".".join(str(part) for part in error.get("loc", ()) if part not in ("query", "path", "body"))
+    """'articles.0.text' for a body field, 'limit' for a query parameter, 'body' for the body as a whole."""
+    loc = [str(part) for part in error.get("loc", ())]
+    return ".".join(loc[1:] if len(loc) > 1 and loc[0] in ("query", "path", "body", "header") else loc)
 
 
 async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:

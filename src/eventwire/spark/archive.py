@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from eventwire.errors import InputError
+from eventwire.ingest.decode import check_binary
 from eventwire.ingest.readers import MAX_ARTICLE_BYTES, format_of
 from eventwire.ingest.structured import read_jsonl_line
 from eventwire.records import Article
@@ -52,27 +53,38 @@ def list_archive(spec: str) -> list[str]:
 def read_lines(file_index: int, path: str) -> Iterator[tuple]:
     """(file_index, line_no, Article | error dict) for each non-blank line of one archive file.
 
-    A file that cannot be opened or is cut short gives one error row (with the last line
-    read) and no exception: one bad file never fails the job.
+    The file is read whole before its first line is given out, as `eventwire extract` reads
+    it: a file that cannot be read, or a gzip cut short, gives one error row (line None) and
+    no articles, on both paths. It never raises: one bad file never fails the job.
     """
-    fmt, gzipped = format_of(os.path.basename(path))
-    line_no = 0
     try:
-        with open(path, "rb") as raw:
-            gzipped = gzipped or raw.read(2) == _GZIP_MAGIC
-        opener = gzip.open if gzipped else open
-        with opener(path, "rb") as stream:
-            for line_no, line in enumerate(stream, 1):
-                if line.strip():
-                    yield file_index, line_no, parse_line(line, path, line_no, gzipped)
+        data, gzipped = _read_file(path)
+        check_binary(data, path=path)
     except (OSError, EOFError, zlib.error) as exc:
-        yield file_index, line_no + 1, error_row("read", f"cannot read the file ({exc}): check that it is "
-                                                 "readable and not truncated", path, line_no + 1)
+        yield file_index, 0, error_row("read", str(InputError(
+            f"cannot read the file ({exc}): check that it is readable and not truncated", path=path)), path, None)
+        return
+    except InputError as exc:
+        yield file_index, 0, error_row("read", str(exc), path, None)
+        return
+    for line_no, line in enumerate(data.split(b"\n"), 1):
+        if line.strip():
+            yield file_index, line_no, parse_line(line, path, line_no, gzipped)
+
+
+def _read_file(path: str) -> tuple[bytes, bool]:
+    """(the file's decompressed bytes, whether it was gzip), by name or by its first two bytes."""
+    gzipped = format_of(os.path.basename(path))[1]
+    with open(path, "rb") as stream:
+        data = stream.read()
+    if gzipped or data.startswith(_GZIP_MAGIC):
+        return gzip.decompress(data), True
+    return data, False
 
 
 def parse_line(line: bytes, path: str, line_no: int, gzipped: bool) -> Article | dict:
     """The Article of one line, or an error row naming the file and line."""
-    item = read_jsonl_line(line.rstrip(b"\n"), path=path, line_no=line_no,
+    item = read_jsonl_line(line, path=path, line_no=line_no,
                            fmt="jsonl+gzip" if gzipped else "jsonl")
     if isinstance(item, InputError):
         return error_row("read", str(item), path, line_no)

@@ -26,7 +26,7 @@ function fill(element, props, children) {
 }
 
 export function append(element, children) {
-  for (const child of children.flat(Infinity)) {
+  for (const child of [children].flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     element.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
   }

@@ -1,7 +1,8 @@
 // The evidence view: an article's text with every extracted field highlighted at its span.
 // Spans overlap (a figure inside its sentence's record span), so the text is cut at every span
 // boundary and each piece is one <mark> listing every highlight that covers it; its colour is the
-// innermost (shortest) field's. Hovering shows the spans and source chains; clicking pins them.
+// innermost (shortest) field's. A focus (the figure a chart point stands for) is outlined: its
+// first span (the figure's own words, "at least 40") strongly, the others (its clause) lightly. Hovering shows the spans and source chains; clicking pins them.
 // The text is inserted only as text nodes: markup in an article is shown, never run.
 import { append, clear, formatTime, h, link } from "./dom.js";
 
@@ -18,8 +19,9 @@ function pieces(text, highlights, focus) {
     const [start, end] = [sorted[i], sorted[i + 1]];
     const covering = highlights.filter((item) => item.start <= start && item.end >= end)
       .sort((a, b) => (a.end - a.start) - (b.end - b.start));
-    const focused = focus.some((item) => item.start <= start && item.end >= end);
-    result.push({ start, end, covering, focused });
+    const around = focus.filter((item) => item.start <= start && item.end >= end);
+    const focused = around.some((item) => item.primary !== false);
+    result.push({ start, end, covering, focused, context: !focused && around.length > 0 });
   }
   return result;
 }
@@ -57,12 +59,12 @@ export function renderEvidence(data, { focus = [], heading = true } = {}) {
   const body = h("div", { class: "article-text", dataset: { articleId: article.article_id } });
   for (const piece of pieces(article.text, highlights, focus)) {
     const text = article.text.slice(piece.start, piece.end);
-    if (!piece.covering.length && !piece.focused) {
+    if (!piece.covering.length && !piece.focused && !piece.context) {
       body.appendChild(document.createTextNode(text));
       continue;
     }
     const mark = h("mark", {
-      class: `hl ${piece.covering.length ? fieldClass(piece.covering) : "field-none"}${piece.focused ? " focus" : ""}`,
+      class: `hl ${piece.covering.length ? fieldClass(piece.covering) : "field-none"}${piece.focused ? " focus" : ""}${piece.context ? " focus-context" : ""}`,
       dataset: { start: piece.start, end: piece.end, fields: piece.covering.map((item) => item.field).join(" ") },
     }, text);
     mark.addEventListener("mouseenter", (event) => showTooltip(event, details(piece.covering, piece)));

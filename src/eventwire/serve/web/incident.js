@@ -49,7 +49,8 @@ async function showStep(step, reportsBox, evidenceBox) {
   append(clear(evidenceBox), [h("p", { class: "status" }, "Loading the articles…")]);
   const byArticle = new Map();
   for (const report of step.reports) {
-    byArticle.set(report.article_id, [...(byArticle.get(report.article_id) || []), ...report.evidence]);
+    const spans = report.evidence.map((span, i) => ({ start: span.start, end: span.end, primary: i === 0 }));
+    byArticle.set(report.article_id, [...(byArticle.get(report.article_id) || []), ...spans]);
   }
   const panels = await Promise.all([...byArticle].map(async ([articleId, spans]) => {
     try {

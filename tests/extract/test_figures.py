@@ -1,0 +1,206 @@
+"""Figures: counts of killed, injured, missing, kidnapped, arrested, displaced, responders, attackers.
+
+Each row is a sentence of our own, the figure it must give (category, low/best/high, qualifier),
+the quantity's span text and the span of the whole phrase: the evidence a coder would highlight.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.figures import EXTRACTOR, extract_figures
+
+pytestmark = pytest.mark.model
+
+
+def _figure(figures, category, quantity_text):
+    matches = [f for f in figures if f.category == category and f.evidence[0].text == quantity_text]
+    assert matches, f"no {category} figure on {quantity_text!r} in {[(f.category, f.evidence[0].text) for f in figures]}"
+    return matches[0]
+
+
+# (sentence, category, low, best, high, qualifier, quantity span, phrase span)
+FIGURES = [
+    # coder summaries and ACLED-style notes, digits
+    ("01/05/2021: Assailants opened fire on a minibus near Kaduna, killing 3 and wounding 2.",
+     "killed", 3, 3, 3, None, "3", "killing 3"),
+    ("01/05/2021: Assailants opened fire on a minibus near Kaduna, killing 3 and wounding 2.",
+     "injured", 2, 2, 2, None, "2", "wounding 2"),
+    ("On 1 May 2020, unidentified gunmen attacked a village in Ituri province, killing forty civilians.",
+     "killed", 40, 40, 40, None, "forty", "killing forty civilians"),
+    ("On 14 June 2022, militants ambushed a convoy near Djibo (Burkina Faso), killing 11 soldiers.",
+     "killed", 11, 11, 11, None, "11", "killing 11 soldiers"),
+    # wire copy: number words, "a dozen", hyphenated words
+    ("A dozen soldiers were killed in the ambush in northern Mali, the army said.",
+     "killed", 12, 12, 12, None, "A dozen", "A dozen soldiers were killed"),
+    ("Fifty-two people were killed in the attack on the mosque in Peshawar.",
+     "killed", 52, 52, 52, None, "Fifty-two", "Fifty-two people were killed"),
+    ("Three policemen were shot dead at a checkpoint in Quetta.",
+     "killed", 3, 3, 3, None, "Three", "Three policemen were shot dead"),
+    ("Seven Fulani herders were hacked to death in Plateau State.",
+     "killed", 7, 7, 7, None, "Seven", "Seven Fulani herders were hacked to death"),
+    ("The bomb killed at least 12 people and injured 30 others at a market in Mogadishu.",
+     "injured", 30, 30, 30, None, "30", "injured 30 others"),
+    ("Nine people were taken to hospital with burns after the petrol bomb attack in Belfast.",
+     "injured", 9, 9, 9, None, "Nine", "Nine people were taken to hospital"),
+    # vague quantities
+    ("Dozens of people were wounded in the blast in Kabul.",
+     "injured", 12, 12, 99, "dozens", "Dozens", "Dozens of people were wounded"),
+    ("The explosion killed nine and injured dozens in Quetta.",
+     "injured", 12, 12, 99, "dozens", "dozens", "injured dozens"),
+    ("Scores of villagers were abducted by bandits in Zamfara state.",
+     "kidnapped", 40, 40, 99, "scores", "Scores", "Scores of villagers were abducted"),
+    ("Hundreds of families were displaced by the fighting in Cabo Delgado.",
+     "displaced", 100, 100, 999, "hundreds", "Hundreds", "Hundreds of families were displaced"),
+    ("Several people were injured when the grenade exploded in Bujumbura.",
+     "injured", 3, 3, 9, "several", "Several", "Several people were injured"),
+    ("A handful of protesters were detained by police in Tbilisi.",
+     "arrested", 3, 3, 9, "a handful", "A handful", "A handful of protesters were detained"),
+    # ranges
+    ("Between 40 and 60 people were killed in the raid, officials said.",
+     "killed", 40, 40, 60, "range", "Between 40 and 60", "Between 40 and 60 people were killed"),
+    ("Police said 15-20 people were injured in the stampede that followed the blast.",
+     "injured", 15, 15, 20, "range", "15-20", "15-20 people were injured"),
+    ("Residents said 40 to 60 villagers were killed in the massacre in Ituri.",
+     "killed", 40, 40, 60, "range", "40 to 60", "40 to 60 villagers were killed"),
+    # qualifiers
+    ("At least 103 people were killed and 141 wounded in two explosions in Kerman.",
+     "killed", 103, 103, None, "at least", "At least 103", "At least 103 people were killed"),
+    ("At least 103 people were killed and 141 wounded in two explosions in Kerman.",
+     "injured", 141, 141, 141, None, "141", "141 wounded"),
+    ("More than 1,200 people have been displaced by the clashes in Darfur.",
+     "displaced", 1200, 1200, None, "more than", "More than 1,200", "More than 1,200 people have been displaced"),
+    ("Up to 30 people were missing after the attack on the ferry.",
+     "missing", None, 30, 30, "up to", "Up to 30", "Up to 30 people were missing"),
+    ("Nearly 50 people died in the bombing of the bus station.",
+     "killed", None, 50, 50, "nearly", "Nearly 50", "Nearly 50 people died"),
+    ("About 200 protesters were arrested in the capital, Dhaka.",
+     "arrested", None, 200, None, "about", "About 200", "About 200 protesters were arrested"),
+    # the other categories
+    ("Gunmen kidnapped 12 students from a school in Kebbi.",
+     "kidnapped", 12, 12, 12, None, "12", "kidnapped 12 students"),
+    ("The attackers took 20 passengers hostage on the highway near Kaduna.",
+     "kidnapped", 20, 20, 20, None, "20", "took 20 passengers hostage"),
+    ("Police detained 25 suspects after the riot in Nairobi.",
+     "arrested", 25, 25, 25, None, "25", "detained 25 suspects"),
+    ("Authorities said 60 people remain unaccounted for after the attack.",
+     "missing", 60, 60, 60, None, "60", "60 people remain unaccounted for"),
+    ("Some 3,000 residents fled their homes after the raid on Kamenge.",
+     "displaced", None, 3000, None, "some", "Some 3,000", "Some 3,000 residents fled their homes"),
+    ("Over 50 ambulance crews were dispatched to the scene, the health department said.",
+     "responders", 50, 50, None, "over", "Over 50", "Over 50 ambulance crews were dispatched to"),
+    ("Approximately 150 people were evacuated from the shopping centre.",
+     "evacuated", None, 150, None, "approximately", "Approximately 150",
+     "Approximately 150 people were evacuated"),
+    ("The blast left 5 dead and 12 injured in the market.",
+     "killed", 5, 5, 5, None, "5", "5 dead"),
+    ("The death toll rose to 93 on Saturday, the Investigative Committee said.",
+     "killed", 93, 93, 93, None, "93", "death toll rose to 93"),
+    # perpetrators' own deaths are kept apart from the victims'
+    ("Two of the attackers were killed by security forces.",
+     "perpetrators_killed", 2, 2, 2, None, "Two", "Two of the attackers were killed"),
+    ("At least 20 rebels were killed and 15 soldiers wounded in the fighting near Goma.",
+     "perpetrators_killed", 20, 20, None, "at least", "At least 20", "At least 20 rebels were killed"),
+    ("The two suicide bombers died in the explosion.",
+     "perpetrators_killed", 2, 2, 2, None, "two", "two suicide bombers died"),
+]
+
+
+@pytest.mark.parametrize("sentence, category, low, best, high, qualifier, quantity_span, phrase_span", FIGURES)
+def test_figure_from_sentence(context_for, check_spans, sentence, category, low, best, high, qualifier,
+                              quantity_span, phrase_span):
+    ctx = context_for(sentence)
+    figures = extract_figures(ctx)
+    figure = _figure(figures, category, quantity_span)
+    assert (figure.low, figure.best, figure.high) == (low, best, high)
+    assert figure.qualifier == qualifier
+    assert figure.vague is (qualifier in {"dozens", "scores", "hundreds", "several", "a handful"})
+    assert figure.evidence[1].text == phrase_span
+    assert figure.extractor == EXTRACTOR and "background" not in figure.flags
+    assert check_spans(sentence, figures) >= 2
+
+
+@pytest.mark.parametrize(
+    "sentence, category",
+    [
+        ("Six militants were killed in the clash, the military said.", "killed"),
+        ("At least 20 rebels were killed and 15 soldiers wounded in the fighting near Goma.", "killed"),
+    ],
+)
+def test_attackers_deaths_are_not_victims(context_for, sentence, category):
+    figures = extract_figures(context_for(sentence))
+    assert any(f.category == f"perpetrators_{category}" for f in figures)
+    assert not any(f.category == category for f in figures)
+
+
+@pytest.mark.parametrize(
+    "sentence, quantity_span",
+    [
+        ("The war has killed 10,000 people since 2019.", "10,000"),
+        ("The insurgency has killed more than 35,000 people since 2009, the UN says.", "more than 35,000"),
+        ("Bandits killed 4 people in the same village last year.", "4"),
+        ("So far this year 230 civilians have been killed in the province.", "230"),
+    ],
+)
+def test_background_figures_are_kept_and_flagged(context_for, sentence, quantity_span):
+    figures = extract_figures(context_for(sentence))
+    figure = _figure(figures, "killed", quantity_span)
+    assert "background" in figure.flags
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials warned the death toll could rise to 100.",
+        "Gunmen may have killed as many as 20 people, residents feared.",
+        "The group threatened to kill 50 hostages.",
+        "No one was hurt in the blast.",
+        "No one was killed in the attack on the pipeline.",
+    ],
+)
+def test_hypothetical_and_negated_counts_are_no_figures(context_for, sentence):
+    figures = extract_figures(context_for(sentence))
+    assert [f for f in figures if f.category in {"killed", "injured", "kidnapped"}] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, not_a_count",
+    [
+        ("Gunmen opened fire in 2019 and fled.", "2019"),
+        ("The attack on 22 March killed a 25-year-old man.", "22"),
+    ],
+)
+def test_years_and_dates_are_not_counts(context_for, sentence, not_a_count):
+    figures = extract_figures(context_for(sentence))
+    assert all(f.evidence[0].text != not_a_count for f in figures)
+
+
+def test_figures_carry_the_attribution_chain_of_their_sentence(context_for):
+    text = ("At least 40 people were killed, TASS reported, citing the FSB press office. "
+            "Dozens of people were hurt, according to the Health Ministry.")
+    figures = extract_figures(context_for(text))
+    killed = _figure(figures, "killed", "At least 40")
+    injured = _figure(figures, "injured", "Dozens")
+    assert [ref.name for ref in killed.attribution.chain] == ["Test Wire", "TASS", "FSB press office"]
+    assert [ref.name for ref in injured.attribution.chain] == ["Test Wire", "Health Ministry"]
+
+
+# Several figures of one category: the chosen one comes first (figures.order_figures), the rest stay.
+ORDERING = [
+    # exact before vague, even when the vague floor is smaller or the vague figure comes first
+    ("Dozens of people were killed in the attack. Later TASS said at least 40 people were killed.", 40),
+    # the largest exact figure: a partial count ("three children") is smaller
+    ("Nine people were killed in the shelling of Kharkiv. Three children were killed in one house.", 9),
+    # background never heads, however large
+    ("Five soldiers were killed in the ambush. The insurgency has killed 35,000 people since 2009.", 5),
+    # a later, larger toll heads
+    ("Six people were killed in the blast. The death toll rose to 14 on Sunday.", 14),
+]
+
+
+@pytest.mark.parametrize("text, best", ORDERING)
+def test_the_chosen_killed_figure_comes_first(context_for, text, best):
+    figures = extract_figures(context_for(text))
+    killed = [f for f in figures if f.category == "killed"]
+    assert killed[0].best == best
+    assert len(killed) >= 2  # the others are kept as reported alternatives

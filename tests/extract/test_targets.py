@@ -1,0 +1,85 @@
+"""Targets: who or what was attacked, as GTD target types, read only from sentences about the attack."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.targets import EXTRACTOR, extract_targets
+
+pytestmark = pytest.mark.model
+
+# (sentence, [(label, GTD targtype, [span texts])] most mentioned first)
+TARGETS = [
+    ("Gunmen stormed a hotel in Mogadishu and opened fire on guests.",
+     [("business", "Business", ["hotel"])]),
+    ("A suicide bomber blew himself up at a mosque in Peshawar, killing 59 worshippers.",
+     [("religious", "Religious Figures/Institutions", ["mosque", "worshippers"])]),
+    ("A car bomb exploded near a police checkpoint in Baghdad.",
+     [("police", "Police", ["police checkpoint"])]),
+    ("An IED hit an army convoy in Kurram, killing five soldiers.",
+     [("military", "Military", ["army", "soldiers"])]),
+    ("Rebels fired mortars at a school in Goma, wounding six students.",
+     [("educational", "Educational Institution", ["school", "students"])]),
+    ("Gunmen shot dead a journalist outside his home in Veracruz.",
+     [("journalists", "Journalists & Media", ["journalist"]),
+      ("civilians", "Private Citizens & Property", ["home"])]),
+    ("Gunmen attacked a polling station, killing an election official.",
+     [("government", "Government (General)", ["election", "official"])]),
+    ("Kidnappers seized 30 passengers from a bus on the highway near Kaduna.",
+     [("transportation", "Transportation", ["passengers", "bus", "highway"])]),
+    ("Militants attacked the telecom mast and a power station in Balochistan.",
+     [("utilities", "Utilities", ["power station"]),
+      ("telecommunication", "Telecommunication", ["telecom"])]),
+    ("Gunmen opened fire on the crowd of concert-goers at the music venue.",
+     [("civilians", "Private Citizens & Property", ["crowd", "concert-goers"]),
+      ("business", "Business", ["music venue"])]),
+    ("Assailants hacked four villagers to death with machetes.",
+     [("civilians", "Private Citizens & Property", ["villagers"])]),
+    ("A truck rammed into a crowd of shoppers at a Christmas market.",
+     [("civilians", "Private Citizens & Property", ["crowd", "shoppers"]), ("business", "Business", ["market"])]),
+    ("Two aid workers were abducted by gunmen in North Darfur.",
+     [("ngo", "NGO", ["aid workers"])]),
+    ("A rocket hit the embassy compound in Baghdad.",
+     [("diplomatic", "Government (Diplomatic)", ["embassy"])]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", TARGETS)
+def test_targets_named_in_an_attack_sentence(context_for, check_spans, sentence, expected):
+    targets = extract_targets(context_for(sentence))
+    assert [(t.label, t.gtd, [span.text for span in t.evidence]) for t in targets] == expected
+    assert all(t.extractor == EXTRACTOR for t in targets)
+    check_spans(sentence, targets)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia tightened security at airports and railway stations.",
+        "The embassy warned of a threat to shopping malls and churches.",
+        "The school reopened after the holidays, and pupils returned to class.",
+    ],
+)
+def test_sentences_that_describe_no_attack_name_no_target(context_for, sentence):
+    assert extract_targets(context_for(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, attacker, target",
+    [
+        # the attackers are not the target ...
+        ("Militants torched a church in the village.", "militia", "religious"),
+        ("Soldiers killed 20 militants near the border.", "military", "militia"),
+        # ... nor is the sentence's source
+        ("Police said a landmine killed two farmers near the border.", "police", "civilians"),
+    ],
+)
+def test_the_attackers_and_the_source_are_not_targets(context_for, sentence, attacker, target):
+    labels = [t.label for t in extract_targets(context_for(sentence))]
+    assert target in labels and attacker not in labels
+
+
+def test_a_place_in_a_prepositional_phrase_stays_a_target(context_for):
+    """"A blast at a police station killed five": the station is the target, not the agent."""
+    labels = [t.label for t in extract_targets(context_for("A blast at a police station killed five officers."))]
+    assert labels[0] == "police"
