@@ -26,8 +26,8 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
@@ -172,8 +172,8 @@ def stage_targets() -> list[tuple[object, str, str]]:
     import importlib
 
     import eventwire.extract.article as article_module
-    import eventwire.ingest.language as language
-    import eventwire.pipeline as pipeline
+    from eventwire import pipeline
+    from eventwire.ingest import language
 
     targets = [(pipeline, "make_article", "ingest: make_article"),
                (language, "detect_language", "ingest: detect_language"),
@@ -186,7 +186,7 @@ def stage_targets() -> list[tuple[object, str, str]]:
 
 def stages(ew, items) -> dict[str, float]:
     """Seconds per stage for these articles, serial; nlp = pipe time minus everything timed inside it."""
-    import eventwire.pipeline as pipeline
+    from eventwire import pipeline
     from eventwire.merge import merge_records
     from eventwire.store import open_store
 
@@ -232,7 +232,7 @@ def startup() -> dict:
 
 def rss_child(n: int) -> None:
     """Child mode: stream n articles through ew.pipe + save_article, print peak RSS as JSON."""
-    import eventwire.pipeline as pipeline
+    from eventwire import pipeline
     from eventwire.store import open_store
 
     ew = pipeline.load()
@@ -250,7 +250,7 @@ def rss_child(n: int) -> None:
 
 
 def rss(n: int) -> dict:
-    done = subprocess.run([sys.executable, __file__, "--rss-child", str(n)], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, __file__, "--rss-child", str(n)], capture_output=True, text=True, check=False)
     if done.returncode:
         raise SystemExit(f"bench/run.py: RSS run for {n} articles failed: {done.stderr.strip()[-800:]}")
     row = json.loads(done.stdout.strip().splitlines()[-1])
@@ -271,7 +271,7 @@ def merge_times(sizes: list[int]) -> list[dict]:
         return []
     rows = []
     for size in sizes:
-        records, truth = generate(size)
+        records, _truth = generate(size)
         started = time.perf_counter()
         incidents = merge_records(records)
         seconds = time.perf_counter() - started
@@ -285,7 +285,8 @@ def merge_times(sizes: list[int]) -> list[dict]:
 def machine() -> dict:
     import spacy
 
-    mem_kb = next((int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal")), 0)
+    with open("/proc/meminfo", encoding="ascii") as meminfo:
+        mem_kb = next((int(line.split()[1]) for line in meminfo if line.startswith("MemTotal")), 0)
     return {"nproc": os.cpu_count(), "memory_gb": mem_kb / 1024 / 1024, "python": platform.python_version(),
             "spacy": spacy.__version__, "platform": platform.platform(),
             "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),

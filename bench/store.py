@@ -37,8 +37,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # for tests.store.samples and tests.pg
 
-from eventwire.store import open_store  # noqa: E402
-from tests.store.samples import sample_article, sample_records  # noqa: E402
+from tests.store.samples import sample_article, sample_records
+
+from eventwire.store import open_store
 
 FILLER = (" Emergency services said the fire had spread across the roof of the building, and rescue teams were "
           "still searching the ruins late into the night while relatives gathered outside the hospitals.")

@@ -101,6 +101,18 @@ def test_load_records_filters_by_kind_and_article(store):
     assert list(store.load_records(article_ids=[])) == []
 
 
+def test_load_records_pages_through_everything_in_order(store):
+    expected = []
+    for n in range(30, 35):
+        article = sample_article(n)
+        store.save_article(article, sample_records(article))
+        expected += sample_records(article)
+    store.page_size = 3  # 20 records: 7 round trips, the last one short
+    assert list(store.load_records()) == expected
+    ids = [article.article_id for article in expected[::4]]
+    assert list(store.load_records(article_ids=ids)) == expected
+
+
 def test_stats_count_rows_per_table_and_kind(store):
     for n in range(20, 23):
         article = sample_article(n)

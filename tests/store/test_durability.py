@@ -69,8 +69,8 @@ def test_kill_9_mid_article_leaves_committed_articles_whole_and_rerun_completes(
     lines = _read_until(writer, "inside ")
     os.kill(writer.pid, signal.SIGKILL)
     writer.wait(timeout=30)
-    writer.stdout.close()
-    writer.stderr.close()
+    for stream in (writer.stdin, writer.stdout, writer.stderr):
+        stream.close()
     stored = [line.split()[1] for line in lines if line.startswith("stored ")]
     half_written = lines[-1].split()[1]
     assert len(stored) == 12 and half_written not in stored

@@ -14,7 +14,8 @@ incident id's hash, so a row leads back to `eventwire` (`tags` names the inciden
 from __future__ import annotations
 
 import csv
-from typing import IO, Sequence
+from collections.abc import Sequence
+from typing import IO
 
 from eventwire.export import fields
 from eventwire.export.regions import country_of

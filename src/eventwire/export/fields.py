@@ -7,8 +7,8 @@ the incident does not have stays None, and each writer spells "unknown" its data
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Iterable
+from collections.abc import Iterable
+from datetime import UTC, datetime
 
 from eventwire.records import Actor, Incident, ReconciledFigure, StatementRecord
 
@@ -73,12 +73,12 @@ def parse_time(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(value)
     except ValueError:
         return None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def event_day(incident: Incident) -> str | None:
@@ -121,17 +121,21 @@ def _what_where_when(incident: Incident) -> str:
 
 
 def _history_sentence(category: str, history, reconciled: ReconciledFigure | None) -> str:
-    shown = list(history) if len(history) <= MAX_HISTORY_SHOWN else [history[0], *history[-(MAX_HISTORY_SHOWN - 1):]]
-    steps = []
-    for report in shown:
-        quote = _quote(report.evidence[0].text) if report.evidence else str(report.best)
-        steps.append(f"\"{quote}\" ({report.source}{', ' + report.published[:10] if report.published else ''})")
-    skipped = f" [{len(history) - len(shown)} more]" if len(history) > len(shown) else ""
+    """'Killed: "first" (source, day) -> [n more] -> ... -> "last" (source, day); best N.'"""
+    steps = [_report_step(report) for report in history]
+    if len(steps) > MAX_HISTORY_SHOWN:
+        hidden = len(steps) - MAX_HISTORY_SHOWN
+        steps = [steps[0], f"[{hidden} more]", *steps[-(MAX_HISTORY_SHOWN - 1):]]
     summary = ""
     if reconciled is not None:
         summary = f"; best {reconciled.best}" + (f", low {reconciled.low}" if reconciled.low != reconciled.best
                                                   else "")
-    return f"{category.capitalize()}: " + " -> ".join(steps) + skipped + summary + "."
+    return f"{category.capitalize()}: " + " -> ".join(steps) + summary + "."
+
+
+def _report_step(report) -> str:
+    quote = _quote(report.evidence[0].text) if report.evidence else str(report.best)
+    return f"\"{quote}\" ({report.source}{', ' + report.published[:10] if report.published else ''})"
 
 
 def _chain(attribution) -> str:

@@ -10,7 +10,8 @@ lists) so QGIS and ogr2ogr read every one as a column; lists are joined with "; 
 from __future__ import annotations
 
 import json
-from typing import IO, Any, Sequence
+from collections.abc import Sequence
+from typing import IO, Any
 
 from eventwire.export import fields
 from eventwire.records import Incident

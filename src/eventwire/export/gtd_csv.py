@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from typing import IO, Sequence
+from collections.abc import Sequence
+from typing import IO
 
 from eventwire.export import fields
 from eventwire.export.regions import country_of

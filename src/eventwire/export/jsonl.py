@@ -14,9 +14,10 @@ incidents of the file replace incidents with the same ids.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import IO, Any, Iterable, Iterator, Sequence
+from typing import IO, Any
 
 from eventwire.errors import InputError, StoreError
 from eventwire.records import Article, Incident, Record, from_json, to_json

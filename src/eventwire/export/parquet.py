@@ -10,9 +10,10 @@ report, each with its own evidence spans, so "how did the death toll grow" is a 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq

@@ -9,9 +9,10 @@ where a good one was.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Callable, Sequence
+from typing import IO, Any
 
 from eventwire.config import Settings
 from eventwire.errors import InputError

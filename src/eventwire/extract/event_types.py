@@ -22,7 +22,7 @@ from eventwire.records import AcledType, EventTypes
 EXTRACTOR = "event_types.v1"
 
 _LEAD_SENTENCES = 2
-_SKIP_SENTENCE = re.compile(r"\b(?:warn\w*|plans? to|imminent|intelligence|could target|last year|"
+_SKIP_SENTENCE = re.compile(r"\b(?:warn\w*|plans? to|imminent|intelligence reports|could target|last year|"
                             r"previous attack)\b", re.I)
 _ARMED_TARGETS = {"military", "police", "militia"}
 _SHOOTING_TYPES = {("Violence against civilians", "Attack"), ("Battles", "Armed clash")}
@@ -42,6 +42,7 @@ def classify_event_types(ctx: Context, found) -> EventTypes:
     gtd_scores, gtd_spans = _score(ctx, gtd_cues)
     acled_scores, acled_spans = _score(ctx, acled_cues)
     _apply_target_rule(acled_scores, acled_spans, found)
+    _apply_protest_rule(acled_scores)
     gtd = _rank_gtd(gtd_scores) or ([cues.GTD_UNKNOWN] if acled_scores else [])
     acled = _rank_acled(acled_scores)
     evidence = tuple(gtd_spans.get(gtd[0], ())[:3]) if gtd else ()
@@ -78,6 +79,15 @@ def _apply_target_rule(scores: dict, spans: dict, found) -> None:
     if labels & _ARMED_TARGETS and scores.get(attack):
         scores[clash] = scores.get(clash, 0.0) + scores.pop(attack)
         spans[clash] = [*spans.get(clash, ()), *spans.pop(attack, ())]
+
+
+def _apply_protest_rule(scores: dict) -> None:
+    """In a protest, "arrest" is usually what is protested ("against the arrest of ..."): count it
+    as the protest's own event only when protesters were the ones arrested (Protest with intervention)."""
+    protest = ("Protests", "Peaceful protest", cues.DEM)
+    arrests = ("Strategic developments", "Arrests", cues.SD)
+    if scores.get(protest, 0.0) >= 1.5 and arrests in scores:
+        scores[arrests] *= 0.3
 
 
 def _rank_gtd(scores: dict) -> list[str]:

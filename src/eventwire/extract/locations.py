@@ -96,9 +96,16 @@ def extract_places(ctx) -> list[Place]:
 # --- finding mentions ----------------------------------------------------------------------
 
 
+# "Haifa city", "Ghazni province": the generic word is not part of the gazetteer's name.
+_GENERIC_SUFFIX = re.compile(r"\s+(?:city|town|village|district|province|governorate|region|municipality|"
+                             r"county|area|prefecture|oblast|department|division)$", re.IGNORECASE)
+
+
 def _clean_name(text: str) -> str:
     text = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
-    return re.sub(r"['’]s$", "", text).strip(" ,.;:")
+    text = re.sub(r"['’]s$", "", text).strip(" ,.;:()")
+    stripped = _GENERIC_SUFFIX.sub("", text)
+    return stripped if stripped else text
 
 
 def _find_mentions(ctx, gazetteer: Gazetteer) -> list[_Mention]:
@@ -213,8 +220,11 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[_Mention]) -> list[
     taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS | {"PERSON", "NORP"}]
     found = []
     for token in doc:
-        if token.lower_ not in {"in", "at", "near", "outside", "of"} or token.i + 1 >= len(doc):
+        if token.lower_ not in {"in", "at", "near", "outside", "of", ",", "("} or token.i + 1 >= len(doc):
             continue
+        # After a comma or bracket ("near Opytne, Donetsk", "(Kismaayo, Lower Juba)") only places
+        # of some size count: a capitalised word there is often a name of something else.
+        min_population = 5000 if token.text in {",", "("} else 0
         span_tokens = []
         for nxt in doc[token.i + 1:token.i + 5]:
             if not nxt.text[:1].isupper() or nxt.is_sent_start:
@@ -225,12 +235,12 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[_Mention]) -> list[
             start, end = span_tokens[0].idx, span_tokens[-1].idx + len(span_tokens[-1])
             if any(s < end and start < e for s, e in taken):
                 break
-            mention = _lookup_mention(gazetteer, doc.text[start:end], start, "pattern")
+            mention = _lookup_mention(gazetteer, doc.text[start:end], start, "pattern", min_population)
             if mention is not None:
                 found.append(mention)
                 break
             span_tokens.pop()
-            if not span_tokens and _CONTAINER_GAP_RE.match(doc.text[full_end:full_end + 12].split(" ")[0] or " "):
+            if not span_tokens and not min_population and _CONTAINER_GAP_RE.match(doc.text[full_end:full_end + 12].split(" ")[0] or " "):
                 name = doc.text[token.idx + len(token) + 1:full_end]
                 found.append(_Mention(token.idx + len(token) + 1, full_end, name, "unresolved"))
     return found

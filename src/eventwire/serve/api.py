@@ -23,7 +23,8 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Path as PathParam, Query
+from fastapi import Depends, FastAPI, Header, HTTPException, Query
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
@@ -38,7 +39,7 @@ WEB_DIR = Path(__file__).parent / "web"
 MAX_PAGE = 1000
 # Offsets past this are refused (422) rather than sent to the database as huge integers.
 MAX_OFFSET = 10_000_000
-SortKey = Literal[tuple([*SORT_KEYS, *(f"-{key}" for key in SORT_KEYS)])]  # type: ignore[misc]
+SortKey = Literal[(*SORT_KEYS, *(f"-{key}" for key in SORT_KEYS))]  # type: ignore[misc]
 StatementKind = Literal["warning", "claim", "denial", "condemnation", "arrest", "security_measure"]
 # Query strings are stored text: a NUL cannot be (PostgreSQL refuses it), so it is a 422, not a 500.
 _NO_NUL = r"^[^\x00]*$"

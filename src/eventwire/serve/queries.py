@@ -7,8 +7,9 @@ driver errors into `StoreError` like the Store does.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from sqlalchemy import and_, func, select
 

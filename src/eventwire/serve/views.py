@@ -9,7 +9,8 @@ highlighted without a change here.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from eventwire.records import Article, Incident, Record, to_json
 from eventwire.store.incidents import incident_to_json

@@ -15,8 +15,8 @@ import glob
 import gzip
 import os
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from eventwire.errors import InputError
 from eventwire.ingest.decode import check_binary

@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 import time
 import traceback
+from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Iterable, Iterator
 
 from eventwire.config import Settings
 from eventwire.records import Article, to_json

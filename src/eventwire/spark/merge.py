@@ -18,7 +18,7 @@ a month ahead (`WARNING_WINDOW_DAYS` is 60). Both are rare; docs/spark.md says s
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from eventwire.merge.features import incident_features, parse_day, statement_features
 from eventwire.records import ArticleRecord, Incident, IncidentRecord, Record, StatementRecord, from_json

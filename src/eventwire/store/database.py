@@ -30,9 +30,10 @@ _STATEMENT_KINDS = set(StatementKind.__args__)  # type: ignore[attr-defined]
 class Store:
     """Articles, records and merged incidents in SQLite or PostgreSQL; build it with `open_store`."""
 
-    def __init__(self, engine: Engine, url: str):
+    def __init__(self, engine: Engine, url: str, *, page_size: int = _PAGE):
         self.engine = engine
         self.url = url
+        self.page_size = page_size  # rows per round trip of load_records
 
     @property
     def dialect(self) -> str:
@@ -108,8 +109,8 @@ class Store:
             yield from self._paged_records(conditions)
             return
         ids = list(dict.fromkeys(article_ids))
-        for start in range(0, len(ids), _PAGE):
-            chunk = [*conditions, schema.records.c.article_id.in_(ids[start:start + _PAGE])]
+        for start in range(0, len(ids), self.page_size):
+            chunk = [*conditions, schema.records.c.article_id.in_(ids[start:start + self.page_size])]
             yield from self._paged_records(chunk)
 
     def _paged_records(self, conditions: list) -> Iterator[Record]:
@@ -118,12 +119,12 @@ class Store:
         while True:
             query = (select(schema.records.c.id, schema.records.c.data)
                      .where(schema.records.c.id > last_id, *conditions)
-                     .order_by(schema.records.c.id).limit(_PAGE))
+                     .order_by(schema.records.c.id).limit(self.page_size))
             with translate_errors(self.url, "reading records"), self.engine.connect() as conn:
                 page = conn.execute(query).all()
             for row in page:
                 yield from_json(row.data)
-            if len(page) < _PAGE:
+            if len(page) < self.page_size:
                 return
             last_id = page[-1].id
 

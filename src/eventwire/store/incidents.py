@@ -20,6 +20,7 @@ from eventwire.store import schema
 from eventwire.store.rows import place_columns, type_columns
 
 _CHUNK = 500
+_MERGE_LOCK_KEY = 0x65776D  # "ewm": any fixed number, PostgreSQL names advisory locks by integers
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +42,9 @@ def incident_from_json(data: dict[str, Any]) -> Incident:
 
 def save_incidents(conn: Connection, incidents: list[Incident], *, replace_all: bool) -> None:
     """Write the incidents and their child rows inside the caller's transaction."""
+    if conn.dialect.name == "postgresql":
+        # Two merges at once would both delete, then collide on the same ids: take turns.
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MERGE_LOCK_KEY})")
     _delete(conn, None if replace_all else [incident.incident_id for incident in incidents])
     tables: dict[str, list[dict[str, Any]]] = {table.name: [] for table in schema.INCIDENT_TABLES}
     stored_at = datetime.now(UTC)

@@ -55,14 +55,16 @@ ACLED_CUES = [
     ("Explosions/Remote violence", "Air/drone strike", PV, r"\b(?:air ?strikes?|drone strikes?|airstrikes?|"
      r"air raids?|bombarded from the air|warplanes?|aircraft|drones?|helicopter gunships?|jets)\b", 2.5),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", PV, r"\b(?:shell(?:s|ed|ing)|artillery|"
-     r"mortars?|rockets?|missiles?|projectiles?)\b", 2.0),
+     r"mortars?|rockets?|missiles?|projectiles?|grenade launchers?)\b", 2.0),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED", PV, r"\b(?:IEDs?|improvised explosive|"
      r"landmines?|land mines?|roadside bomb|mines?|explosive device|car bomb|bomb\w*|explo\w+|blasts?|"
      r"detonat\w+)\b", 1.5),
-    ("Explosions/Remote violence", "Grenade", PV, r"\bgrenades?\b", 2.5),
+    ("Explosions/Remote violence", "Grenade", PV, r"\bgrenades?\b(?! launchers?)", 2.5),
     ("Explosions/Remote violence", "Chemical weapon", PV, r"\bchemical (?:weapon|attack|agent)s?\b", 3.0),
-    ("Battles", "Armed clash", PV, r"\b(?:clash\w*|fighting|fought|exchange of fire|exchanged fire|"
-     r"gun ?battle|engaged|firefight|battle\w*|repelled|repulsed|counter-?attack\w*)\b", 2.0),
+    # Two armed sides firing at each other is a battle whatever the weapons (ACLED codebook).
+    ("Battles", "Armed clash", PV, r"\b(?:clash\w*|fighting|fought|exchange of fire|exchanged (?:fire|artillery|"
+     r"gunfire)|gun ?battle|engaged|firefight|battle\w*|repelled|repulsed|counter-?attack\w*|shoot-?out|"
+     r"small arms|machine ?guns)\b", 3.0),
     ("Battles", "Government regains territory", PV, r"\b(?:regain\w*|recaptur\w+|retook|retaken|liberat\w+)\b"
      r"[^.]{0,40}\b(?:control|town|village|city|area|territory)\b", 3.0),
     ("Battles", "Non-state actor overtakes territory", PV, r"\b(?:seized control|took control|captured|"
@@ -72,8 +74,8 @@ ACLED_CUES = [
     ("Violence against civilians", "Sexual violence", PV, r"\b(?:rap(?:e|ed|ing)|sexual(?:ly)? (?:assault\w*|"
      r"abuse\w*|violence))\b", 3.5),
     ("Violence against civilians", "Attack", PV, r"\b(?:killed|shot|attacked|murdered|beaten|stabbed|"
-     r"hacked|massacre\w*|lynched|tortured|burned|assaulted|opened fire|gunm[ae]n|civilians?|villagers?)\b",
-     1.0),
+     r"hacked|massacre\w*|lynched|tortured|burned|assaulted|opened fire|gunm[ae]n|civilians?|villagers?|"
+     r"found dead|bod(?:y|ies) (?:was|were) found|body of|drive-by)\b", 1.0),
     ("Protests", "Peaceful protest", DEM, r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|(?-i:march(?:ed|es)?)|"
      r"sit-in|picket\w*|strike|gathered to demand|petition\w*)\b", 1.5),
     ("Protests", "Protest with intervention", DEM, r"\b(?:dispers\w+|tear ?gas|water cannon|arrested "
@@ -83,14 +85,14 @@ ACLED_CUES = [
      r"(?:shot|killed|opened fire)[^.]{0,40}(?:protesters|demonstrators)|live (?:ammunition|rounds|fire))\b",
      4.0),
     ("Riots", "Violent demonstration", DEM, r"\b(?:riot\w*|threw stones|stone-pelting|pelted|burn(?:ed|t|ing) "
-     r"tyres|violent (?:protest|demonstration)\w*|clashed with police|vandali[sz]\w+|set fire to)\b", 3.0),
+     r"(?:rubber )?(?:tyres|tires)|blocked (?:the |a )?roads?|closed (?:the |a )?roads?|violent (?:protest|demonstration)\w*|clashed with police|vandali[sz]\w+|set fire to)\b", 3.0),
     ("Riots", "Mob violence", PV, r"\b(?:mob|lynch\w*|vigilantes?|angry (?:crowd|residents|villagers))\b", 3.0),
     ("Strategic developments", "Arrests", SD, r"\b(?:arrest\w*|detain\w*|apprehend\w*|taken into custody)\b",
      1.5),
     ("Strategic developments", "Looting/property destruction", SD, r"\b(?:loot\w*|destroyed|torched|"
      r"demolish\w*|set ablaze|burn(?:ed|t) (?:down )?(?:houses|homes|shops)|vandali[sz]\w+)\b", 1.5),
     ("Strategic developments", "Agreement", SD, r"\b(?:agreement|ceasefire|cease-fire|peace deal|signed|truce|"
-     r"negotiat\w+|prisoner exchange|released (?:\w+ )?(?:hostages|prisoners))\b", 2.0),
+     r"negotiat\w+|prisoner exchange|released (?:\w+ ){0,3}(?:hostages|prisoners))\b", 2.0),
     ("Strategic developments", "Disrupted weapons use", SD, r"\b(?:defus\w+|dismantl\w+|seized (?:\w+ )?"
      r"(?:weapons|explosives|arms)|intercepted|shot down|foiled|thwarted)\b", 2.5),
     ("Strategic developments", "Headquarters or base established", SD, r"\b(?:established (?:a )?(?:base|"
@@ -98,6 +100,8 @@ ACLED_CUES = [
     ("Strategic developments", "Change to group/activity", SD, r"\b(?:recruit\w*|launched (?:a|an) "
      r"(?:operation|campaign|offensive)|deployed|reinforcements?|training|merged|split|defect\w*|"
      r"surrender\w*|mobiliz\w+)\b", 1.0),
+    ("Strategic developments", "Other", SD, r"\b(?:curfew|lockdown|state of emergency|security measures|"
+     r"face masks|announced|banned|imposed|ordered the closure|restrictions)\b", 1.0),
     ("Strategic developments", "Non-violent transfer of territory", SD, r"\b(?:withdr[ae]w\w*|handed over|"
      r"pulled out|retreated)\b[^.]{0,40}\b(?:town|village|city|area|territory|positions?|base)\b", 2.5),
 ]
