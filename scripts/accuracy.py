@@ -67,15 +67,18 @@ TABLE_MEASURES = {
 }
 
 
-def run_suite(suite: str, path: Path, limit: int | None, report_path: Path) -> tuple[list[str], dict]:
-    """Run `eventwire eval` exactly as the document prints it; returns (command, report)."""
+def run_suite(suite: str, path: Path, limit: int | None, report_path: Path) -> tuple[list[str], dict | str]:
+    """Run `eventwire eval` exactly as the document prints it; returns (command, report or why it failed)."""
     command = ["eventwire", "eval", suite, os.path.relpath(path, REPO_ROOT)]
     if limit is not None:
         command += ["--limit", str(limit)]
     executable = [sys.executable, "-m", "eventwire", *command[1:], "--report", str(report_path)]
-    subprocess.run(executable, cwd=REPO_ROOT, check=False, stdout=subprocess.DEVNULL)
+    done = subprocess.run(executable, cwd=REPO_ROOT, check=False, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True)
     if not report_path.is_file():
-        raise SystemExit(f"{' '.join(command)} wrote no report: run it by hand to see why")
+        last_line = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        print(f"{' '.join(command)} failed: {last_line}", file=sys.stderr)
+        return command, f"exit {done.returncode}: {last_line[:300]}"
     return command, json.loads(report_path.read_text(encoding="utf-8"))
 
 
@@ -143,6 +146,10 @@ def regenerate(data_dir: Path, out: Path, scale: float) -> None:
             limit = limit if scale == 1.0 else max(5, int((limit or n_total) * scale))
             print(f"[{index + 1}/{len(RUNS)}] {title}: {limit or n_total} rows", file=sys.stderr)
             command, report = run_suite(suite, path, limit, Path(tmp) / f"{index}.json")
+            if isinstance(report, str):
+                body += [f"## {title}", "", f"`{' '.join(command)}`", "",
+                         f"**Failed** ({report}); no figures this time.", ""]
+                continue
             body += suite_section(title, suite, command, report, n_total)
     header = [
         "# Accuracy", "",

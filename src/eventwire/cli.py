@@ -67,14 +67,16 @@ def main(ctx: click.Context, config: str | None, debug: bool) -> None:
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False), default=None,
               help="Write every input error as JSONL to this file.")
 @click.option("--no-store", is_flag=True, help="Print only; do not write to the database.")
+@click.option("--keep-going", is_flag=True, default=None,
+              help="An extractor bug on one article is recorded (with its traceback) and the batch goes on.")
 @db_option
 @click.pass_obj
 @friendly_errors
-def extract(obj, paths, published, fmt, source, n_process, errors_path, no_store, db):
+def extract(obj, paths, published, fmt, source, n_process, errors_path, no_store, keep_going, db):
     """Extract records from articles (files, folders, '-' for stdin) and store them."""
     from eventwire.run import run_extract
 
-    settings = settings_from(obj, db=db, n_process=n_process)
+    settings = settings_from(obj, db=db, n_process=n_process, keep_going=keep_going)
     summary = run_extract(
         settings, paths, published=published, source=source, fmt=fmt,
         store=not no_store, errors_path=errors_path, out=sys.stdout,

@@ -27,6 +27,7 @@ class Settings:
     max_chars: int = _doc(1_000_000, "Articles longer than this are cut to it (the cut is noted on the record).")
     cache_dir: str = _doc("", "Where built indexes (the gazetteer) are cached; default ~/.cache/eventwire.")
     token: str = _doc("", "API token for writes (POST); reads are open.")
+    keep_going: bool = _doc(False, "Record extractor bugs on the article and go on (tests leave it off).")
 
     def resolved_cache_dir(self) -> Path:
         if self.cache_dir:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import time
+import traceback
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Iterable, Iterator
@@ -56,7 +57,12 @@ def make_article(
     lang: str | None = None,
     origin: Origin | None = None,
 ) -> Article:
-    """An Article from text and metadata; the id defaults to the content hash."""
+    """An Article from text and metadata; the id defaults to the content hash.
+
+    Lone surrogates (from a bad decode upstream) become U+FFFD: one character for one,
+    so offsets stay valid and spaCy's tokenizer never meets them.
+    """
+    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _has_surrogate(text) else text
     return Article(
         id=article_id or content_hash(text),
         text=text,
@@ -67,6 +73,14 @@ def make_article(
         lang=lang,
         origin=origin or Origin(),
     )
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 class Pipeline:
@@ -110,6 +124,12 @@ class Pipeline:
                 records = extract_records(doc, _cut(article, self.settings.max_chars), self.resources)
             except EventwireError as exc:
                 yield ArticleResult(article, [unread_article_record(article, str(exc))], error=str(exc))
+                continue
+            except Exception as exc:  # a bug: loud in tests, kept going past with --keep-going
+                if not self.settings.keep_going:
+                    raise
+                message = f"extractor bug on article {article.id}: {exc!r}\n{traceback.format_exc()}"
+                yield ArticleResult(article, [unread_article_record(article, message)], error=message)
                 continue
             yield ArticleResult(article, records, seconds=time.perf_counter() - started)
 
