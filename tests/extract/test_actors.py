@@ -157,8 +157,6 @@ def test_named_groups_come_before_the_unidentified_attackers(context_for):
     assert actors[0].stance == "claimed"
 
 
-@pytest.mark.xfail(strict=True, reason="stance is read per sentence, not per mention: every group named in a "
-                                       "sentence with a claim cue is coded as a claimant")
 def test_only_the_claimant_takes_the_claim(context_for):
     text = "Al-Shabaab claimed responsibility for the attack, which came a day after the army killed an ISIS commander."
     stances = {a.name: a.stance for a in extract_actors(context_for(text))}

@@ -87,7 +87,8 @@ def _actors_in_sentence(ctx: Context, sentence) -> list[Actor]:
     text = sentence.text
     attribution = ctx.attribution_at(sentence.start_char)
     found = []
-    for mention in find_groups(text):
+    listed = find_groups(text)
+    for mention in listed + find_unlisted_groups(text, listed):
         stance = stance_in_sentence(text, mention.start, mention.end)
         if stance is None:
             continue
@@ -106,7 +107,7 @@ def _actors_in_sentence(ctx: Context, sentence) -> list[Actor]:
 
 def stance_in_sentence(text: str, start: int, end: int) -> str | None:
     """The stance the sentence gives a group named at text[start:end]; None if it is no perpetrator."""
-    if CLAIM_CUES.search(text) and not NEGATED_CLAIM.search(text):
+    if _claims(text, start, end):
         return "claimed"
     if DENIAL_CUES.search(text) and _near(DENIAL_CUES, text, start, end):
         return "denied"
@@ -119,6 +120,20 @@ def stance_in_sentence(text: str, start: int, end: int) -> str | None:
     if ATTACK_CUES.search(text):
         return "unknown"
     return None
+
+
+def _claims(text: str, start: int, end: int) -> bool:
+    """The group at text[start:end] is the one claiming: the claim's subject ("X claimed
+    responsibility", within a few words before the cue) or its agent ("claimed by X")."""
+    if NEGATED_CLAIM.search(text):
+        return False
+    for cue in CLAIM_CUES.finditer(text):
+        gap = text[end:cue.start()]
+        if 0 <= cue.start() - end <= 60 and not re.search(r"[.;]|\b(?:and|but|while|however)\b", gap):
+            return True
+        if cue.group(0).lower().endswith("by") and 0 <= start - cue.end() <= 5:
+            return True
+    return False
 
 
 def _near(pattern: re.Pattern, text: str, start: int, end: int, window: int = 80) -> bool:
@@ -160,6 +175,33 @@ def _group_regex(all_caps: bool) -> tuple[re.Pattern, dict[str, str]]:
         body = re.escape(alias)
         parts.append(body if acronym and not all_caps else f"(?i:{body})")
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"), canonical_of
+
+
+# Group names the alias table does not know, from the phrases that name a perpetrator:
+# "sources attributed the attack to X", "sources suspected X", "X claimed responsibility".
+_NAME = r"(?P<name>(?:the )?[A-Z][\w'’.-]*(?:\s+(?:of|al|el|de|the|and|for|[A-Z(][\w'’().-]*)){0,9})"
+UNLISTED_GROUP_PATTERNS = (
+    re.compile(rf"\b(?:attributed|blamed) (?:the (?:attack|incident|attacks|bombing)|it) (?:to|on) {_NAME}"),
+    re.compile(r"\b(?:sources|officials|authorities|police) (?:suspected|believed|said) (?:that )?"
+               r"(?P<name>(?:the )?[\w'’-]+(?:[ -][\w'’()-]+){0,6}?) (?:were|was|are|is|had|of)\b"),
+    re.compile(rf"{_NAME} (?:claimed|took) responsibility"),
+)
+_NOT_GROUP = re.compile(r"^(?:the )?(?:no|police|security|officials?|authorities|sources?|it|they|he|she|"
+                        r"assailants?|gunmen|militants|the group|group|unknown|local|some|several)\b", re.I)
+
+
+def find_unlisted_groups(text: str, known: list[GroupMention]) -> list[GroupMention]:
+    """Groups named as perpetrators but absent from the alias table, keeping their own wording."""
+    found = []
+    for pattern in UNLISTED_GROUP_PATTERNS:
+        for match in pattern.finditer(text):
+            name = re.sub(r"^the\s+", "", match.group("name"), flags=re.I).strip(" .,'’")
+            start = match.start("name") + match.group("name").find(name)
+            end = start + len(name)
+            if not name or _NOT_GROUP.match(name) or any(m.start < end and start < m.end for m in known + found):
+                continue
+            found.append(GroupMention(name[0].upper() + name[1:], start, end))
+    return found
 
 
 def find_groups(text: str) -> list[GroupMention]:

@@ -98,8 +98,10 @@ def _figures_in_sentence(ctx: Context, sentence) -> list[Figure]:
                              quantity_from_match(part), background)
                      for part in _coordinated(text, match, category)]
             figures.extend(_join_parts(figure, [p for p in parts if p.best is not None]))
-    if not any(f.category == "killed" for f in figures) and not _is_hypothetical(text, None):
-        figures.extend(_singular_victims(ctx, sentence, background))
+    if not _is_hypothetical(text, None):
+        counted = {f.category.removeprefix("perpetrators_") for f in figures}
+        figures.extend(f for f in _singular_victims(ctx, sentence, background)
+                       if f.category.removeprefix("perpetrators_") not in counted)
     return figures
 
 
@@ -134,8 +136,9 @@ def _sum(*values: int | None) -> int | None:
     return None if any(v is None for v in values) else sum(values)
 
 
-_SINGULAR = re.compile(r"\b(?:was|has been|had been)\s+(?:reportedly\s+)?(?:shot and\s+)?(?P<outcome>killed|"
-                       r"shot dead|murdered|assassinated|beheaded|stabbed to death|lynched|executed)\b", re.I)
+_SINGULAR = re.compile(r"\b(?:was|has been|had been)\s+(?:reportedly\s+)?(?:(?:shot|stabbed) and\s+)?"
+                       r"(?P<outcome>killed|shot dead|murdered|assassinated|beheaded|stabbed to death|lynched|"
+                       r"executed|injured|wounded|hurt)\b", re.I)
 _KILLED_ONE = re.compile(r"\b(?P<outcome>shot and killed|killed|shot dead|assassinated|murdered|beheaded|"
                          r"stabbed to death)\s+(?:a|an|one)\s+(?!number|total|group|series)\w+", re.I)
 _KILLED_NAMED = re.compile(r"\b(?P<outcome>(?:shot and )?killed|assassinated|murdered|beheaded|shot dead)\s+"
@@ -146,10 +149,10 @@ _NEGATED_SUBJECT = re.compile(r"\b(?:no one|no-one|nobody|none(?: of [\w ]+)?|no
 
 
 def _singular_victims(ctx: Context, sentence, background: bool) -> list[Figure]:
-    """One killed for "X was killed" and for "killed <named person>", where no number is given."""
+    """One killed (or injured) for "X was killed" and "killed <named person>", where no number is given."""
     text = sentence.text
     persons = {ent.start_char for ent in sentence.ents if ent.label_ == "PERSON"}
-    found = []
+    found: dict[str, Figure] = {}
     for pattern in (_SINGULAR, _KILLED_ONE, _KILLED_NAMED):
         for match in pattern.finditer(text):
             if pattern is _KILLED_NAMED and sentence.start_char + match.start("name") not in persons:
@@ -157,14 +160,14 @@ def _singular_victims(ctx: Context, sentence, background: bool) -> list[Figure]:
             subject = text[max(0, match.start() - 60):match.start()].split(",")[-1]
             if _NEGATED_SUBJECT.search(subject):
                 continue  # "No one was killed", "nobody was hurt": no victim to count
-            category = "perpetrators_killed" if pattern is _SINGULAR and _PERPETRATOR.search(subject) else "killed"
+            category = "injured" if match.group("outcome").lower() in {"injured", "wounded", "hurt"} else "killed"
+            if pattern is _SINGULAR and _PERPETRATOR.search(subject):
+                category = f"perpetrators_{category}"
             span = ctx.article.span(sentence.start_char + match.start(), sentence.start_char + match.end())
             flags = ("singular",) + (("background",) if background else ()) + _additional(text, match.start())
-            found.append(Figure(category, 1, 1, 1, None, (span,), ctx.attribution_at(sentence.start_char),
-                                EXTRACTOR, flags=flags))
-        if found:
-            break
-    return found[:1]
+            found.setdefault(category, Figure(category, 1, 1, 1, None, (span,),
+                                              ctx.attribution_at(sentence.start_char), EXTRACTOR, flags=flags))
+    return list(found.values())
 
 
 def _category_of(category: str, match: re.Match, outcome: str | None = None) -> str | None:

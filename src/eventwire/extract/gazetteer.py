@@ -40,7 +40,7 @@ from eventwire.errors import ConfigError
 from eventwire.extract.patterns import load_table
 
 # Bump when the build changes what the cache holds; package versions are part of the key too.
-GAZETTEER_VERSION = 5
+GAZETTEER_VERSION = 6
 CACHE_NAME = "gazetteer.marshal"
 KINDS = ("country", "admin1", "admin2", "town")
 PRECISION_OF_KIND = {"country": "country", "admin1": "region", "admin2": "district", "town": "town"}
@@ -296,6 +296,11 @@ class _Builder:
             return
         known = self.names[norm]
         known[entry] = known.get(entry, True) and alternate
+        article, _, rest = norm.partition(" ")
+        if rest and article in _ARTICLES and article not in {"e", "i", "de", "la", "le"} and len(rest) >= 4:
+            # "Al Qāmishlī" is "Qamishli" in most English copy: the bare name, as an alternate
+            known = self.names[rest]
+            known[entry] = known.get(entry, True)
 
     def index(self) -> tuple[dict[str, int], list[int], list[int]]:
         """(name -> slot, postings, offsets): primary names first, then the most populous."""

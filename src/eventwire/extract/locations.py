@@ -61,6 +61,19 @@ _DIVISION_AFTER_RE = re.compile(
     r"^\s+(?:province|region|oblast|governorate|state|district|county|prefecture|department|parish)\b", re.IGNORECASE)
 _MONTH_RE = re.compile(r"^\s*(?:,\s*)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.IGNORECASE)
 
+# An address chain as coders and wire copy write it: "Mansura neighborhood, Shaykh Uthman, Adan, Yemen",
+# "Tieba (Bankass, Mopti)". Each segment is a capitalised name (connectors like "al", "of" and
+# district numbers allowed inside), optionally followed by a settlement word.
+_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
+_SEGMENT = (_WORD + r"(?:[ -](?:" + _WORD + r"|\d{1,2}(?=\W)|(?:al|el|ad|ash|as|ar|an|at|az|de|del|"
+            r"la|e|i|bin|ibn|do|da|di|du|des)(?=[ -][A-Z])))*")
+_GENERIC_TAIL = r"(?:\s+(?:" + _SETTLEMENT + r")(?:\s+\d{1,3}\b)?)?"
+_SEGMENT_RE = re.compile(r"(" + _SEGMENT + r")" + _GENERIC_TAIL)
+_CHAIN_RE = re.compile(_SEGMENT + _GENERIC_TAIL + r"(?:\s*(?:,|\()\s*(?:the\s+)?" + _SEGMENT + _GENERIC_TAIL + r")+")
+# "Police District 5", "Ward 3": a name before a numbered subdivision word names that subdivision.
+_NUMBERED_AFTER_RE = re.compile(r"^\s+(?:district|precinct|sector|zone|ward|block|phase)\s+\d", re.IGNORECASE)
+_CHAIN_SEP_RE = re.compile(r"\s*(?:,|\()\s*(?:the\s+)?")
+
 
 @dataclass
 class _Mention:
@@ -78,13 +91,15 @@ class _Mention:
     container_country: str | None = None
     chosen: int | None = None
     score: float = 0.0
+    numbered: bool = False  # "Police District 5": only a place of a country the article names
 
 
 def extract_places(ctx) -> list[Place]:
     """Every toponym the article names, geocoded, in text order (one Place per mention)."""
     gazetteer: Gazetteer = ctx.resources.gazetteer
-    mentions = _find_mentions(ctx, gazetteer)
-    _link_containers(ctx.text, mentions, gazetteer)
+    chains: list[tuple[int, int]] = []
+    mentions = _find_mentions(ctx, gazetteer, chains)
+    _link_containers(ctx.text, mentions, gazetteer, chains)
     _resolve(mentions, gazetteer)
     places = []
     for mention in mentions:
@@ -108,7 +123,7 @@ def _clean_name(text: str) -> str:
     return stripped if stripped else text
 
 
-def _find_mentions(ctx, gazetteer: Gazetteer) -> list[_Mention]:
+def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | None = None) -> list[_Mention]:
     mentions: list[_Mention] = []
     for ent in ctx.doc.ents:
         if ent.label_ in _PLACE_LABELS:
@@ -118,7 +133,8 @@ def _find_mentions(ctx, gazetteer: Gazetteer) -> list[_Mention]:
         elif ent.label_ == "ORG":
             mentions += _nested_mentions(ent, gazetteer)
     mentions += _pattern_mentions(ctx, gazetteer, mentions)
-    mentions.sort(key=lambda m: m.start)
+    mentions += _chain_mentions(ctx.text, gazetteer, chains if chains is not None else [])
+    mentions.sort(key=lambda m: (m.start, _SOURCE_RANK.get(m.source, 0)))
     return _drop_overlaps(mentions)
 
 
@@ -246,6 +262,49 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[_Mention]) -> list[
     return found
 
 
+_SOURCE_RANK = {"entity": 0, "demonym": 0, "nested": 1, "pattern": 2, "chain": 3, "unresolved": 4}
+
+
+def _chain_mentions(text: str, gazetteer: Gazetteer, chains: list[tuple[int, int]]) -> list[_Mention]:
+    """Every segment of an address chain ("X neighborhood, Y, Region, Country") as a mention.
+
+    A chain counts only when a segment after the first names a country or a first- or
+    second-level division: then its other segments are places too, even the ones NER tagged
+    as people or missed ("Lashkar Gah, Helmand"), and unknown ones stay as unresolved links
+    of the chain so that the segment before them is still read inside the right container.
+    `chains` receives the (start, end) of each chain found.
+    """
+    found: list[_Mention] = []
+    for match in _CHAIN_RE.finditer(text):
+        segments = _chain_segments(text, match)
+        mentions = [_lookup_mention(gazetteer, name, start, "chain")
+                    or _Mention(start, start + len(name), name, "unresolved") for start, name in segments]
+        if not any(any(gazetteer.kind[e] != "town" for e in m.candidates[:5]) for m in mentions[1:]):
+            continue
+        chains.append((match.start(), match.end()))
+        found += [m for m in mentions if normalize_name(m.name) not in _NOT_PLACES]
+    return found
+
+
+def _chain_segments(text: str, match: re.Match) -> list[tuple[int, str]]:
+    """(start, name) of each segment of a chain match, generic words ("province") left out."""
+    segments = []
+    position = match.start()
+    while position < match.end():
+        segment = _SEGMENT_RE.match(text, position)
+        if segment is None:
+            break
+        name = _clean_name(segment.group(1))
+        first_word = name.split(" ")[0].lower()
+        if name and first_word not in _NOT_PLACES:
+            segments.append((segment.start(1) + segment.group(1).find(name), name))
+        separator = _CHAIN_SEP_RE.match(text, segment.end())
+        if separator is None or separator.end() == segment.end():
+            break
+        position = separator.end()
+    return segments
+
+
 def _drop_overlaps(mentions: list[_Mention]) -> list[_Mention]:
     kept: list[_Mention] = []
     for mention in mentions:
@@ -260,19 +319,29 @@ def _drop_overlaps(mentions: list[_Mention]) -> list[_Mention]:
 # --- context and disambiguation -----------------------------------------------------------
 
 
-def _link_containers(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -> None:
-    """Mark "X, Y" / "X village (Y" / "X in Y" containers, "the Iranian city of X", "X province"."""
+def _link_containers(text: str, mentions: list[_Mention], gazetteer: Gazetteer,
+                     chains: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
+    """Mark "X, Y" / "X village (Y" / "X in Y" containers, "the Iranian city of X", "X province".
+
+    Inside an address chain every next segment contains the one before, a town too
+    ("Tieba (Bankass, Mopti)"); elsewhere only a name that may be a division or a country does.
+    """
     for mention, following in zip(mentions, mentions[1:] + [None]):
         after = text[mention.end:mention.end + 40]
         mention.division_after = bool(_DIVISION_AFTER_RE.match(after))
+        mention.numbered = bool(_NUMBERED_AFTER_RE.match(after))
         if following is not None and _CONTAINER_GAP_RE.match(text[mention.end:following.start]) \
-                and _can_contain(following, gazetteer):
+                and (_can_contain(following, gazetteer) or _same_chain(chains, mention, following)):
             mention.container = following
             following.is_container = True
         before = text[max(0, mention.start - 40):mention.start]
         kind_of = _OF_KIND_BEFORE_RE.search(before)
         if kind_of:
             mention.container_country = gazetteer.demonym(kind_of.group(1)) or _country_code(gazetteer, kind_of.group(1))
+
+
+def _same_chain(chains, mention: _Mention, following: _Mention) -> bool:
+    return any(start <= mention.start and following.end <= end for start, end in chains)
 
 
 def _can_contain(mention: _Mention, gazetteer: Gazetteer) -> bool:
@@ -330,7 +399,7 @@ def _fuzzy_candidates(mention: _Mention, gazetteer: Gazetteer) -> None:
     if holder is None:
         return
     kind, code = gazetteer.kind[holder], gazetteer.country[holder]
-    admin1 = gazetteer.admin1[holder] if kind in ("admin1", "admin2") else None
+    admin1 = gazetteer.admin1[holder] if kind != "country" else None
     found = gazetteer.fuzzy_towns(mention.name, code, admin1)
     if not found and admin1 is not None:
         found = gazetteer.fuzzy_towns(mention.name, code)
@@ -349,18 +418,56 @@ def _resolved_container(mention: _Mention) -> int | None:
 
 def _choose(mention: _Mention, gazetteer: Gazetteer, countries: dict[str, int], regions: set[str],
             points: list[tuple[float, float]]) -> None:
-    if not mention.candidates:
+    candidates = _inside_container(mention, gazetteer)
+    if not candidates:
+        mention.chosen = None
         return
     scored = [(_score(mention, entry, gazetteer, countries, regions, points), entry)
-              for entry in mention.candidates[:40]]
+              for entry in candidates[:40]]
     mention.score, mention.chosen = max(scored)
     chosen = mention.chosen
     if countries and gazetteer.country[chosen] not in countries and gazetteer.kind[chosen] == "town" \
             and gazetteer.population[chosen] < _MIN_POP_ABROAD and mention.source != "entity":
         mention.chosen = None  # "Police District 4, Kabul": a small town abroad is a coincidence
+    elif mention.numbered and gazetteer.country[chosen] not in countries:
+        mention.chosen = None
     elif mention.source == "pattern" and gazetteer.population[chosen] < _MIN_POP_UNTAGGED \
             and gazetteer.country[chosen] not in countries and _container_bonus(mention, chosen, gazetteer) <= 0:
         mention.chosen = None  # an untagged capitalised word naming a hamlet, with nothing to confirm it
+
+
+def _inside_container(mention: _Mention, gazetteer: Gazetteer) -> list[int]:
+    """The candidates that lie inside the mention's resolved container; all of them when it has none.
+
+    A named container outranks every prior: "Mansura neighborhood, Shaykh Uthman, Adan, Yemen" is
+    not Mansura, Louisiana, however the population weighs. When no candidate fits, the name is
+    looked for by spelling inside the container (`_fuzzy_candidates`), and otherwise left unresolved
+    so the incident falls back to the container itself.
+    """
+    holder = _resolved_container(mention)
+    if holder is None or not mention.candidates:
+        return mention.candidates
+    inside = [e for e in mention.candidates if _within(gazetteer, holder, e)]
+    if not inside and mention.source != "fuzzy":
+        _fuzzy_candidates(mention, gazetteer)
+        inside = [e for e in mention.candidates if _within(gazetteer, holder, e)]
+    if not inside and gazetteer.kind[holder] != "country":
+        # Coders' divisions differ from GeoNames' near borders (Abu Ghraib: "Al Anbar" vs Baghdad):
+        # a sizeable town of the container's country is still trusted.
+        inside = [e for e in mention.candidates if gazetteer.country[e] == gazetteer.country[holder]
+                  and gazetteer.kind[e] == "town" and gazetteer.population[e] >= _MIN_POP_NESTED]
+    return inside
+
+
+def _within(gazetteer: Gazetteer, holder: int, entry: int) -> bool:
+    """True when `entry` may lie inside `holder`: its division, or within 100 km of a town named as one."""
+    if gazetteer.kind[holder] == "town":
+        return gazetteer.country[holder] == gazetteer.country[entry] and (
+            gazetteer.admin1[holder] == gazetteer.admin1[entry]
+            or distance_km(gazetteer.lat[holder], gazetteer.lon[holder], gazetteer.lat[entry], gazetteer.lon[entry]) < 100)
+    if gazetteer.kind[holder] == "admin2" and gazetteer.kind[entry] == "town":
+        return gazetteer.country[holder] == gazetteer.country[entry] and gazetteer.admin1[holder] == gazetteer.admin1[entry]
+    return _contains(gazetteer, holder, entry)
 
 
 def _score(mention: _Mention, entry: int, gazetteer: Gazetteer, countries: dict[str, int], regions: set[str],

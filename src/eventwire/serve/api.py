@@ -25,9 +25,10 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query
 from fastapi import Path as PathParam
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
+from sqlalchemy import event
 
 from eventwire.config import Settings
 from eventwire.serve import queries, views
@@ -52,6 +53,7 @@ def create_app(settings: Settings, *, store: Store | None = None, pipeline: Any 
     """The app over `settings.db` (or an open `store`); `pipeline` is loaded on the first POST if not given."""
     owned = store is None
     store = store or open_store(settings.db)
+    _tune_for_reads(store)
 
     def load_pipeline():
         from eventwire.pipeline import load
@@ -74,6 +76,27 @@ def create_app(settings: Settings, *, store: Store | None = None, pipeline: Any 
     _add_write_routes(app)
     _add_web_routes(app)
     return app
+
+
+# A server reads the same pages over and over: map the SQLite file (256 MiB) and give each pooled
+# connection a 64 MiB page cache, instead of SQLite's 2 MiB default and a read() per page. On 10,000
+# incidents this made the list's full scans (sort by killed, bbox) 3-4x faster (bench/api_load.py).
+_SQLITE_READ_PRAGMAS = ("PRAGMA mmap_size=268435456", "PRAGMA cache_size=-65536")
+
+
+def _tune_for_reads(store: Store) -> None:
+    if store.dialect != "sqlite":
+        return
+
+    def on_connect(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        for pragma in _SQLITE_READ_PRAGMAS:
+            cursor.execute(pragma)
+        cursor.close()
+
+    event.listen(store.engine, "connect", on_connect)
+    if not str(store.engine.url).endswith((":memory:", "sqlite://")):
+        store.engine.dispose()  # connections opened before the listener reconnect with it
 
 
 def _version() -> str:
@@ -140,12 +163,13 @@ def _add_read_routes(app: FastAPI) -> None:
         return _store(app).stats()
 
     @app.get("/api/incidents", tags=["incidents"])
-    def list_incidents(filters: Annotated[IncidentFilters, Depends(incident_filters)]) -> dict[str, Any]:
+    def list_incidents(filters: Annotated[IncidentFilters, Depends(incident_filters)]) -> JSONResponse:
         """One page of incidents (map and list columns); `next_offset` is null on the last page."""
         items, total = _store(app).list_incidents(filters)
         following = filters.offset + len(items)
-        return {"items": items, "total": total, "limit": filters.limit, "offset": filters.offset,
-                "next_offset": following if following < total else None}
+        # Rows hold only str/int/float/None: a JSONResponse skips FastAPI's per-field encoder (the hot path).
+        return JSONResponse({"items": items, "total": total, "limit": filters.limit, "offset": filters.offset,
+                             "next_offset": following if following < total else None})
 
     @app.get("/api/incidents/{incident_id}", tags=["incidents"])
     def get_incident(incident_id: IdPath) -> dict[str, Any]:

@@ -29,9 +29,7 @@ GTD_CUES = [
                         r"(?:shot dead|gunned down|killed|murdered|assassinated)\b", 1.0),
     # A named person singled out: "targeting the vehicle of General X", "killed a civilian, Haji Y,".
     (GTD_ASSASSINATION, r"\b(?:targeting|targeted|on|at|attacked) the (?:vehicle|convoy|car|house|home|"
-                        r"residence|motorcade) of (?:[a-z-]+ ){0,3}[A-Z][\w'-]+ [A-Z]", 3.0),
-    (GTD_ASSASSINATION, r"\b(?:shot and killed|killed|shot dead|gunned down|stabbed to death)\s+(?:a|an|the)\s+"
-                        r"[\w\s()-]{0,60}?,\s+(?:[A-Z][\w'.-]+\s+)+[A-Z][\w'-]+,", 2.0),
+                        r"residence|motorcade) of (?:[a-z-]+ ){0,3}(?-i:[A-Z][\w'-]+ [A-Z])", 3.0),
     (GTD_HIJACKING, r"\bhijack\w*", 3.0),
     (GTD_KIDNAPPING, r"\b(?:kidnap\w*|abduct\w*|taken hostage|took \w+ hostage|hostages?|captive|ransom)\b", 2.0),
     (GTD_BARRICADE, r"\b(?:barricad\w+|siege|held hostage inside|standoff)\b", 2.0),
