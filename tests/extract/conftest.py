@@ -8,7 +8,8 @@ notes), never copied from ../shared/eval. Docs come from the real spaCy model th
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 

@@ -110,3 +110,13 @@ def test_surrounding_admin1_of_a_city_that_is_its_own_division(gazetteer, city, 
 def test_capitals_are_marked(gazetteer):
     capitals = {gazetteer.name[e] for e in gazetteer.capitals}
     assert {"Washington", "Moscow", "Kabul", "Tehran"} <= capitals
+
+
+@pytest.mark.parametrize(("name", "country"), [("Qamishli", "SY"), ("Hasakah", "SY"), ("Shaddadi", "SY")])
+def test_lookup_finds_names_without_arabic_article(gazetteer, name, country):
+    """English copy drops "Al"/"Ash" ("Qamishli" for Al Qāmishlī): the bare name is an alternate."""
+    assert any(gazetteer.country[entry] == country for entry, _alt in gazetteer.lookup(name)[:5])
+
+
+def test_country_name_is_the_common_name(gazetteer):
+    assert gazetteer.country_name("SO") == "Somalia"

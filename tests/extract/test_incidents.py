@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.incidents import EXTRACTOR, choose_event_date
 from eventwire.extract.dates import extract_dates
+from eventwire.extract.incidents import EXTRACTOR, choose_event_date
 from eventwire.records import IncidentRecord, to_json
 
 pytestmark = pytest.mark.model

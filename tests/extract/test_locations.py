@@ -168,3 +168,27 @@ def test_example_reports_locate_their_incident(read, report_id, locality, admin1
     text = next(r["text"] for r in reports if r["id"] == report_id)
     _, _, location = read(text)
     assert (location.locality, location.admin1, location.country) == (locality, admin1, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1", "precision"),
+    [
+        # a neighbourhood whose namesake lies abroad: the chain's country wins over the population prior
+        ("Gunmen shot dead a shopkeeper in Springfield neighbourhood, Mzuzu, Northern Region, Malawi, on Tuesday.",
+         "MW", "Northern Region", "town"),
+        # a town the model does not tag is still read as a segment of the chain
+        ("Militants attacked a checkpoint in Lashkar Gah, Helmand, Afghanistan, killing two police officers.",
+         "AF", "Helmand", "town"),
+        # "Police District 3" names a subdivision, not Police, Poland
+        ("A bomb exploded in Police District 3, Kandahar, Afghanistan on Monday, wounding a guard.",
+         "AF", "Kandahar", None),
+        # "(Town, Region)": a town container rules out a namesake in another country
+        ("Gunmen attacked the village of Tieba (Bankass, Mopti) on Sunday and burned several granaries.",
+         "ML", "Mopti", "town"),
+    ],
+)
+def test_choose_incident_location_reads_address_chain(read, text, country, admin1, precision):
+    _, _, location = read(text)
+    assert (location.country, location.admin1) == (country, admin1)
+    if precision is not None:
+        assert location.precision == precision

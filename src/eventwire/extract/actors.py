@@ -209,9 +209,14 @@ def find_groups(text: str) -> list[GroupMention]:
     letters = [c for c in text if c.isalpha()]
     all_caps = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
     pattern, canonical_of = _group_regex(all_caps)
-    lowered = {alias.lower(): name for alias, name in canonical_of.items()}
+    lowered = _lowered_aliases()
     return [GroupMention(canonical_of.get(m.group(0)) or lowered[m.group(0).lower()], m.start(), m.end())
             for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _lowered_aliases() -> dict[str, str]:
+    return {alias.lower(): name for alias, name in _group_regex(False)[1].items()}
 
 
 def normalise_group(name: str) -> str:

@@ -55,17 +55,18 @@ def classify_event_types(ctx: Context, found) -> EventTypes:
 
 
 def _score(ctx: Context, compiled) -> tuple[dict, dict]:
+    """Cue weights summed per type over the article (one pass of each cue over the whole text:
+    per-sentence passes cost several times more in call overhead)."""
     scores: dict = defaultdict(float)
     spans: dict = defaultdict(list)
-    for index, sentence in enumerate(ctx.sentences):
-        if _SKIP_SENTENCE.search(sentence.text):
-            continue
-        weight_here = 2.0 if index < _LEAD_SENTENCES else 1.0
-        for key, pattern, weight in compiled:
-            for match in pattern.finditer(sentence.text):
-                scores[key] += weight * weight_here
-                start = sentence.start_char + match.start()
-                spans[key].append(ctx.article.span(start, start + len(match.group(0))))
+    skipped = {i for i, sentence in enumerate(ctx.sentences) if _SKIP_SENTENCE.search(sentence.text)}
+    for key, pattern, weight in compiled:
+        for match in pattern.finditer(ctx.text):
+            index = ctx.sentence_index(match.start())
+            if index in skipped:
+                continue
+            scores[key] += weight * (2.0 if index < _LEAD_SENTENCES else 1.0)
+            spans[key].append(ctx.article.span(*match.span()))
     return scores, spans
 
 

@@ -80,8 +80,18 @@ def extract_figures(ctx: Context) -> list[Figure]:
     return order_figures(list(found.values()))
 
 
+# Every figure pattern needs one of these stems: sentences without any are skipped at once.
+_ANY_OUTCOME = re.compile(r"kill|dead|die[ds]|death|wound|injur|hurt|missing|unaccounted|kidnap|abduct|hostage|"
+                          r"captiv|seiz|arrest|detain|apprehend|custody|rounded up|captur|displac|flee|fled|"
+                          r"homeless|evacuat|toll|fatal|casualt|dispatch|deploy|sent to|rushed to|slain|murder|"
+                          r"massacr|execut|behead|lynch|perish|lost their lives|shot|hospital|nabbed|maimed|"
+                          r"bodies|burned to death|assassinat|stabbed", re.I)
+
+
 def _figures_in_sentence(ctx: Context, sentence) -> list[Figure]:
     text = sentence.text
+    if not _ANY_OUTCOME.search(text):
+        return []
     background = bool(_BACKGROUND.search(text))
     figures = []
     for category, pattern in [*_PATTERNS, ("left", _LEFT), ("toll", _TOLL), ("noun", _OF_NOUN),

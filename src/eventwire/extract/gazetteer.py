@@ -33,6 +33,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -56,6 +57,7 @@ _QUOTES = str.maketrans("", "", "'’‘`ʼʻ´\u02bf\u02be")
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(text: str) -> str:
     """The form names are indexed under: no accents, lower case, no quotes, dots or leading "the"."""
     text = unicodedata.normalize("NFKD", text)
@@ -106,6 +108,7 @@ class Gazetteer:
     build_seconds: float = 0.0
     _admin1_by_country: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _skeletons: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
+    _by_country: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.name)
@@ -160,13 +163,21 @@ class Gazetteer:
         """
         if country not in self._skeletons:
             table: dict[str, list[int]] = defaultdict(list)
-            for entry in range(len(self.name)):
-                if self.country[entry] == country and self.kind[entry] in ("town", "admin2"):
-                    table[skeleton(self.name[entry])].append(entry)
+            for entry in self._entries_of(country):
+                table[skeleton(self.name[entry])].append(entry)
             self._skeletons[country] = dict(table)
         key = skeleton(name)
         found = [e for e in self._skeletons[country].get(key, ()) if admin1 is None or self.admin1[e] == admin1]
         return sorted(found, key=lambda e: -self.population[e]) if len(key) >= 3 else []
+
+    def _entries_of(self, country: str) -> list[int]:
+        """Town and admin2 entries of a country; all countries grouped in one pass, on first use."""
+        if not self._by_country:
+            kinds, countries = self.kind, self.country
+            for entry in range(len(self.name)):
+                if kinds[entry] in ("town", "admin2"):
+                    self._by_country.setdefault(countries[entry], []).append(entry)
+        return self._by_country.get(country, [])
 
     def admin1_entries(self, country: str) -> list[int]:
         """Every admin1 entry of a country."""

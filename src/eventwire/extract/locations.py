@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from eventwire.extract.gazetteer import PRECISION_OF_KIND, Gazetteer, distance_km, normalize_name
@@ -131,7 +132,7 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
         elif ent.label_ == "NORP":
             mentions += _demonym_mentions(ent, gazetteer)
         elif ent.label_ == "ORG":
-            mentions += _nested_mentions(ent, gazetteer)
+            mentions += _nested_mentions(ent, gazetteer, ctx.text)
     mentions += _pattern_mentions(ctx, gazetteer, mentions)
     mentions += _chain_mentions(ctx.text, gazetteer, chains if chains is not None else [])
     mentions.sort(key=lambda m: (m.start, _SOURCE_RANK.get(m.source, 0)))
@@ -202,7 +203,7 @@ def _demonym_mentions(ent, gazetteer: Gazetteer) -> list[_Mention]:
     return []
 
 
-def _nested_mentions(ent, gazetteer: Gazetteer) -> list[_Mention]:
+def _nested_mentions(ent, gazetteer: Gazetteer, text: str) -> list[_Mention]:
     """Toponyms inside an organisation name: "The Moscow Health Department", "Kerman's ...".
 
     Only names that are countries, regions or towns of 50,000+ people: "Crocus City" or
@@ -215,7 +216,7 @@ def _nested_mentions(ent, gazetteer: Gazetteer) -> list[_Mention]:
             window = tokens[i:i + size]
             if window[-1].i - window[0].i != size - 1 or any(_covers(m, window[0].idx) for m in found):
                 continue
-            name = ent.doc.text[window[0].idx:window[-1].idx + len(window[-1])]
+            name = text[window[0].idx:window[-1].idx + len(window[-1])]
             code = gazetteer.demonym(name)
             mention = (_country_mention(gazetteer, code, name, window[0].idx) if code
                        else _lookup_mention(gazetteer, name, window[0].idx, "nested", _MIN_POP_NESTED))
@@ -229,21 +230,26 @@ def _covers(mention: _Mention, char: int) -> bool:
     return mention.start <= char < mention.end
 
 
+_PATTERN_TRIGGERS = frozenset({"in", "at", "near", "outside", "of", ",", "("})
+_PATTERN_BLOCKERS = _PLACE_LABELS | {"PERSON", "NORP"}
+
+
 def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[_Mention]) -> list[_Mention]:
     """Capitalised names after "in/at/near ..." that NER did not tag (not inside a PERSON or place entity)."""
-    doc = ctx.doc
+    doc, text = ctx.doc, ctx.text
     # ORG is not excluded: the model often tags a small town as ORG ("the town of Monguno").
-    taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS | {"PERSON", "NORP"}]
+    taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PATTERN_BLOCKERS]
+    sentence_starts = {sentence.start for sentence in ctx.sentences}
     found = []
     for token in doc:
-        if token.lower_ not in {"in", "at", "near", "outside", "of", ",", "("} or token.i + 1 >= len(doc):
+        if token.lower_ not in _PATTERN_TRIGGERS or token.i + 1 >= len(doc) or not doc[token.i + 1].is_title:
             continue
         # After a comma or bracket ("near Opytne, Donetsk", "(Kismaayo, Lower Juba)") only places
         # of some size count: a capitalised word there is often a name of something else.
         min_population = 5000 if token.text in {",", "("} else 0
         span_tokens = []
         for nxt in doc[token.i + 1:token.i + 5]:
-            if not nxt.text[:1].isupper() or nxt.is_sent_start:
+            if not nxt.text[:1].isupper() or nxt.i in sentence_starts:
                 break
             span_tokens.append(nxt)
         full_end = span_tokens[-1].idx + len(span_tokens[-1]) if span_tokens else 0
@@ -251,13 +257,13 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[_Mention]) -> list[
             start, end = span_tokens[0].idx, span_tokens[-1].idx + len(span_tokens[-1])
             if any(s < end and start < e for s, e in taken):
                 break
-            mention = _lookup_mention(gazetteer, doc.text[start:end], start, "pattern", min_population)
+            mention = _lookup_mention(gazetteer, text[start:end], start, "pattern", min_population)
             if mention is not None:
                 found.append(mention)
                 break
             span_tokens.pop()
-            if not span_tokens and not min_population and _CONTAINER_GAP_RE.match(doc.text[full_end:full_end + 12].split(" ")[0] or " "):
-                name = doc.text[token.idx + len(token) + 1:full_end]
+            if not span_tokens and not min_population and _CONTAINER_GAP_RE.match(text[full_end:full_end + 12].split(" ")[0] or " "):
+                name = text[token.idx + len(token) + 1:full_end]
                 found.append(_Mention(token.idx + len(token) + 1, full_end, name, "unresolved"))
     return found
 
@@ -614,7 +620,11 @@ def _is_incident_sentence(sentence) -> bool:
 def _sentence_weight(sentence) -> float:
     """2.5-3.5 for a sentence telling the event (more cues, more weight: "opened fire ... killed"
     outweighs "after the attack"), one less when it also tells a plan or an aftermath."""
-    text = sentence.text
+    return _text_weight(sentence.text)
+
+
+@lru_cache(maxsize=4096)
+def _text_weight(text: str) -> float:
     n_cues = len(_INCIDENT_RE.findall(text))
     penalty = (1.0 if _HYPOTHETICAL_RE.search(text) else 0.0) + (1.0 if _AFTERMATH_RE.search(text) else 0.0)
     return (2.0 + 0.5 * min(n_cues, 3) if n_cues else 0.0) - penalty

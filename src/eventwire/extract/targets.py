@@ -45,11 +45,19 @@ def _target_patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
     return tuple((label, gtd, re.compile(regex, re.I)) for label, gtd, regex in load_table("targets.tsv"))
 
 
+@lru_cache(maxsize=1)
+def _any_target() -> re.Pattern:
+    """All target words in one pattern: a sentence without any skips the per-type passes."""
+    return re.compile("|".join(f"(?:{regex})" for _label, _gtd, regex in load_table("targets.tsv")), re.I)
+
+
 def extract_targets(ctx: Context) -> list[Target]:
     """Target types named in attack sentences, the most mentioned first (table order breaks ties)."""
     found: dict[str, list] = {}
     for sentence in ctx.sentences:
         if not _ATTACK_SENTENCE.search(sentence.text) or _NOT_ATTACK.search(sentence.text):
+            continue
+        if not _any_target().search(sentence.text):
             continue
         for label, _gtd, pattern in _target_patterns():
             for match in pattern.finditer(sentence.text):
