@@ -26,7 +26,8 @@ OUTLET = "Test Wire"
 
 @pytest.fixture(scope="session")
 def context_for(ew) -> Callable[..., Context]:
-    """text -> Context (doc, article, resources, per-sentence attributions), as extract/article.py builds it."""
+    """text -> Context (doc, article, resources, per-sentence attributions), as extract/article.py
+    builds it."""
 
     def build(text: str, published: str | None = PUBLISHED, source: str | None = OUTLET) -> Context:
         article = make_article(text, published=published, source=source)

@@ -78,7 +78,8 @@ STANCES = [
     ("Officials said the attackers were believed to be members of ISWAP.",
      "Islamic State West Africa Province (ISWAP)", "suspected", "ISWAP"),
     ("The Taliban denied any involvement in the attack.", "Taliban", "denied", "Taliban"),
-    ("The TTP distanced itself from the bombing in Peshawar.", "Tehrik-i-Taliban Pakistan (TTP)", "denied", "TTP"),
+    ("The TTP distanced itself from the bombing in Peshawar.", "Tehrik-i-Taliban Pakistan (TTP)", "denied",
+     "TTP"),
     ("JNIM fighters attacked an army post near Djibo, killing 15 soldiers.",
      "Jamaat Nusrat al-Islam wal Muslimin (JNIM)", "unknown", "JNIM"),
     ("Ukraine denied any involvement in the attack on the concert hall.", "Ukraine", "denied", "Ukraine"),
@@ -96,8 +97,8 @@ def test_group_stance(context_for, check_spans, sentence, group, stance, span_te
 
 
 def test_who_says_so_is_the_sentence_chain(context_for):
-    (actor,) = extract_actors(context_for("Officials said the attackers were believed to be members of ISWAP.",
-                                          source="Daily Trust"))
+    text = "Officials said the attackers were believed to be members of ISWAP."
+    (actor,) = extract_actors(context_for(text, source="Daily Trust"))
     assert actor.stated_by.display == "Daily Trust ← Officials"
 
 
@@ -158,7 +159,8 @@ def test_named_groups_come_before_the_unidentified_attackers(context_for):
 
 
 def test_only_the_claimant_takes_the_claim(context_for):
-    text = "Al-Shabaab claimed responsibility for the attack, which came a day after the army killed an ISIS commander."
+    text = ("Al-Shabaab claimed responsibility for the attack, which came a day after the army killed "
+            "an ISIS commander.")
     stances = {a.name: a.stance for a in extract_actors(context_for(text))}
     assert stances["Al-Shabaab"] == "claimed"
     assert stances.get(ISIL) != "claimed"

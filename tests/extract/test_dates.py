@@ -19,30 +19,38 @@ MONDAY = "2024-03-25T10:00:00+00:00"
 # (sentence, published, [(value, precision, span text)])
 DATES = [
     # weekdays: the most recent such day on or before publication
-    ("Gunmen opened fire at the concert hall on Friday night.", FRIDAY_MOSCOW, [("2024-03-22", "day", "Friday night")]),
+    ("Gunmen opened fire at the concert hall on Friday night.", FRIDAY_MOSCOW,
+     [("2024-03-22", "day", "Friday night")]),
     ("The attack happened on Saturday.", MONDAY, [("2024-03-23", "day", "Saturday")]),
     ("Militants stormed the base on Thursday morning.", MONDAY, [("2024-03-21", "day", "Thursday morning")]),
     ("A bomb went off on Monday.", MONDAY, [("2024-03-25", "day", "Monday")]),
     # "last Friday" on a Friday is a week back; on a Monday it is three days back
-    ("Last Friday's attack killed 12.", "2024-03-22T10:00:00+00:00", [("2024-03-15", "day", "Last Friday's")]),
+    ("Last Friday's attack killed 12.", "2024-03-22T10:00:00+00:00",
+     [("2024-03-15", "day", "Last Friday's")]),
     ("Last Friday's attack killed 12.", MONDAY, [("2024-03-22", "day", "Last Friday's")]),
     # relative days
-    ("A bomb exploded yesterday in Quetta.", "2024-01-04T08:00:00+05:00", [("2024-01-03", "day", "yesterday")]),
-    ("The blast happened last night in Kerman.", "2024-01-04T08:00:00+03:30", [("2024-01-03", "day", "last night")]),
+    ("A bomb exploded yesterday in Quetta.", "2024-01-04T08:00:00+05:00",
+     [("2024-01-03", "day", "yesterday")]),
+    ("The blast happened last night in Kerman.", "2024-01-04T08:00:00+03:30",
+     [("2024-01-03", "day", "last night")]),
     ("Police raided the house early today.", MONDAY, [("2024-03-25", "day", "today")]),
     # weeks, months, years: the first day of the period, with its precision
     ("The US shared the information earlier this month.", FRIDAY_MOSCOW,
      [("2024-03-01", "month", "earlier this month")]),
-    ("Clashes erupted last week in Khartoum.", "2023-05-10T12:00:00+00:00", [("2023-05-03", "week", "last week")]),
-    ("Troops withdrew from the town last month.", "2024-01-15T12:00:00+00:00", [("2023-12-01", "month", "last month")]),
+    ("Clashes erupted last week in Khartoum.", "2023-05-10T12:00:00+00:00",
+     [("2023-05-03", "week", "last week")]),
+    ("Troops withdrew from the town last month.", "2024-01-15T12:00:00+00:00",
+     [("2023-12-01", "month", "last month")]),
     ("The group was banned last year.", MONDAY, [("2023-01-01", "year", "last year")]),
     # absolute dates, with and without the year, in the formats of wire copy and coder notes
     ("On 1 May 2020, gunmen attacked a village in Ituri.", None, [("2020-05-01", "day", "1 May 2020")]),
     ("01/05/2021: Assailants opened fire on a minibus.", "2021-01-06T12:00:00+00:00",
      [("2021-01-05", "day", "01/05/2021")]),
-    ("The bombing, on March 22nd, 2024, shocked the city.", None, [("2024-03-22", "day", "March 22nd, 2024")]),
+    ("The bombing, on March 22nd, 2024, shocked the city.", None,
+     [("2024-03-22", "day", "March 22nd, 2024")]),
     ("The incident occurred on 2023-11-14 near Bamako.", None, [("2023-11-14", "day", "2023-11-14")]),
-    ("The attack on 3 January killed 84 people.", "2024-01-05T12:00:00+00:00", [("2024-01-03", "day", "3 January")]),
+    ("The attack on 3 January killed 84 people.", "2024-01-05T12:00:00+00:00",
+     [("2024-01-03", "day", "3 January")]),
     # a later month without a year belongs to the year before
     ("The attack on December 28 killed five people.", "2024-01-05T12:00:00+00:00",
      [("2023-12-28", "day", "December 28")]),

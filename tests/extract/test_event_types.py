@@ -12,7 +12,8 @@ from eventwire.extract.patterns.event_cues import GTD_HIERARCHY
 pytestmark = pytest.mark.model
 
 ARMED, BOMBING, KIDNAP = "Armed Assault", "Bombing/Explosion", "Hostage Taking (Kidnapping)"
-BARRICADE, ASSASSINATION, FACILITY = "Hostage Taking (Barricade Incident)", "Assassination", "Facility/Infrastructure Attack"
+BARRICADE, ASSASSINATION = "Hostage Taking (Barricade Incident)", "Assassination"
+FACILITY = "Facility/Infrastructure Attack"
 VAC, ERV, SD = "Violence against civilians", "Explosions/Remote violence", "Strategic developments"
 
 
@@ -37,7 +38,8 @@ TYPES = [
     ("A roadside bomb struck an army convoy in Kurram, killing five soldiers.",
      (BOMBING,), (ERV, "Remote explosive/landmine/IED")),
     ("An Israeli airstrike hit a house in Rafah, killing 7.", (BOMBING,), (ERV, "Air/drone strike")),
-    ("Militants shelled the town with mortars, wounding 6.", (BOMBING,), (ERV, "Shelling/artillery/missile attack")),
+    ("Militants shelled the town with mortars, wounding 6.",
+     (BOMBING,), (ERV, "Shelling/artillery/missile attack")),
     ("Attackers threw a grenade into a bar in Bujumbura.", (BOMBING,), (ERV, "Grenade")),
     # several GTD types: GTD's hierarchy orders them (kidnapping before armed assault ...)
     ("Gunmen stormed a school and abducted 30 students in Kaduna state.",
@@ -48,11 +50,13 @@ TYPES = [
     ("The mayor of Celaya was shot dead outside her home. Police said gunmen fled.",
      (ASSASSINATION, ARMED), (VAC, "Attack")),
     ("Hijackers seized a passenger plane and diverted it to Kandahar.", ("Hijacking",), None),
-    ("An angry mob lynched a man accused of theft in Lagos.", ("Unarmed Assault",), ("Riots", "Mob violence")),
+    ("An angry mob lynched a man accused of theft in Lagos.",
+     ("Unarmed Assault",), ("Riots", "Mob violence")),
     # battles: armed groups fighting armed forces; GTD codes an attack whose means are not given as Unknown
     ("Rebels clashed with government troops near Goma, leaving 20 fighters dead.",
      ("Unknown",), ("Battles", "Armed clash")),
-    ("JNIM fighters attacked an army post near Djibo, killing 15 soldiers.", ("Unknown",), ("Battles", "Armed clash")),
+    ("JNIM fighters attacked an army post near Djibo, killing 15 soldiers.",
+     ("Unknown",), ("Battles", "Armed clash")),
     ("Gunmen ambushed a police patrol near Tillaberi and opened fire, killing 4 officers.",
      (ARMED,), ("Battles", "Armed clash")),
     ("Government forces recaptured the town of Palma from insurgents.",
@@ -62,7 +66,8 @@ TYPES = [
     # demonstrations
     ("Thousands of people protested peacefully in Nairobi against the new tax law.",
      ("Unknown",), ("Protests", "Peaceful protest")),
-    ("Police fired tear gas to disperse protesters in Dhaka.", ("Unknown",), ("Protests", "Protest with intervention")),
+    ("Police fired tear gas to disperse protesters in Dhaka.",
+     ("Unknown",), ("Protests", "Protest with intervention")),
     ("Security forces opened fire on protesters with live ammunition in Khartoum, killing 9.",
      (ARMED,), ("Protests", "Excessive force against protesters")),
     ("Rioters threw stones at police and set fire to cars in Paris.",
@@ -72,7 +77,8 @@ TYPES = [
      ("Unknown",), (SD, "Arrests")),
     ("Militants torched a church and burned down 20 houses in the village.",
      (FACILITY,), (SD, "Looting/property destruction")),
-    ("Police defused an explosive device near the stadium in Bujumbura.", (BOMBING,), (SD, "Disrupted weapons use")),
+    ("Police defused an explosive device near the stadium in Bujumbura.",
+     (BOMBING,), (SD, "Disrupted weapons use")),
     ("The government and the rebels signed a ceasefire agreement in Doha.", ("Unknown",), (SD, "Agreement")),
 ]
 

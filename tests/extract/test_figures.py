@@ -15,7 +15,8 @@ pytestmark = pytest.mark.model
 
 def _figure(figures, category, quantity_text):
     matches = [f for f in figures if f.category == category and f.evidence[0].text == quantity_text]
-    assert matches, f"no {category} figure on {quantity_text!r} in {[(f.category, f.evidence[0].text) for f in figures]}"
+    found = [(f.category, f.evidence[0].text) for f in figures]
+    assert matches, f"no {category} figure on {quantity_text!r} in {found}"
     return matches[0]
 
 
@@ -69,7 +70,8 @@ FIGURES = [
     ("At least 103 people were killed and 141 wounded in two explosions in Kerman.",
      "injured", 141, 141, 141, None, "141", "141 wounded"),
     ("More than 1,200 people have been displaced by the clashes in Darfur.",
-     "displaced", 1200, 1200, None, "more than", "More than 1,200", "More than 1,200 people have been displaced"),
+     "displaced", 1200, 1200, None, "more than", "More than 1,200",
+     "More than 1,200 people have been displaced"),
     ("Up to 30 people were missing after the attack on the ferry.",
      "missing", None, 30, 30, "up to", "Up to 30", "Up to 30 people were missing"),
     ("Nearly 50 people died in the bombing of the bus station.",
@@ -106,7 +108,8 @@ FIGURES = [
 ]
 
 
-@pytest.mark.parametrize("sentence, category, low, best, high, qualifier, quantity_span, phrase_span", FIGURES)
+@pytest.mark.parametrize(
+    "sentence, category, low, best, high, qualifier, quantity_span, phrase_span", FIGURES)
 def test_figure_from_sentence(context_for, check_spans, sentence, category, low, best, high, qualifier,
                               quantity_span, phrase_span):
     ctx = context_for(sentence)

@@ -24,10 +24,12 @@ HEADLINES = [
     ("Dozens of people were killed when gunmen stormed the hall. At least 40 people were killed, TASS said.",
      "killed", 40, "at least", "At least 40", "Test Wire ← TASS"),
     # the largest exact figure: a part of it ("three children") is smaller
-    ("Nine people were killed when shells hit a block of flats in Kharkiv. Three children were killed in one flat.",
+    (("Nine people were killed when shells hit a block of flats in Kharkiv. "
+      "Three children were killed in one flat."),
      "killed", 9, None, "Nine", "Test Wire"),
     # background figures never head, however large
-    ("Gunmen killed five soldiers in an ambush near Djibo. The insurgency has killed 20,000 people since 2015.",
+    (("Gunmen killed five soldiers in an ambush near Djibo. "
+      "The insurgency has killed 20,000 people since 2015."),
      "killed", 5, None, "five", "Test Wire"),
     # a later, higher toll in the same article heads
     ("Six people were killed in the blast in Kabul. The death toll rose to 14, the Interior Ministry said.",
@@ -38,7 +40,8 @@ HEADLINES = [
 
 
 @pytest.mark.parametrize("text, category, best, qualifier, quantity_span, attribution", HEADLINES)
-def test_headline_is_the_chosen_figure(records_for, text, category, best, qualifier, quantity_span, attribution):
+def test_headline_is_the_chosen_figure(records_for, text, category, best, qualifier, quantity_span,
+                                       attribution):
     _ctx, records = records_for(text)
     headline = _incident(records).headline(category)
     assert (headline.best, headline.qualifier) == (best, qualifier)
@@ -57,7 +60,8 @@ EVENT_DATES = [
     ("Police said on Sunday that a bomb exploded at the market on Saturday, killing 6.", MONDAY,
      "2024-03-23", "day", "Saturday"),
     # a warning's date is not the event's
-    ("The embassy warned last week of plans to attack churches. Gunmen attacked a church on Sunday, killing 3.",
+    (("The embassy warned last week of plans to attack churches. "
+      "Gunmen attacked a church on Sunday, killing 3."),
      MONDAY, "2024-03-24", "day", "Sunday"),
     # an ACLED-style note
     ("On 1 May 2020, unidentified gunmen attacked a village in Ituri, killing 40 civilians.", MONDAY,
@@ -71,7 +75,8 @@ EVENT_DATES = [
 def test_event_date_is_the_events_own(records_for, text, published, value, precision, span_text):
     _ctx, records = records_for(text, published=published)
     date = _incident(records).date
-    assert (date.value, date.precision, date.evidence[0].text, date.inferred) == (value, precision, span_text, False)
+    found = (date.value, date.precision, date.evidence[0].text, date.inferred)
+    assert found == (value, precision, span_text, False)
 
 
 def test_without_a_date_phrase_the_publication_day_is_inferred(context_for):
@@ -98,9 +103,10 @@ def test_no_incident_without_a_codable_event(records_for, text):
 
 
 def test_incident_gathers_every_field_with_spans(records_for, check_spans):
-    text = ("On 3 January 2024, two explosions struck a crowd of mourners in Kerman, killing at least 84 people "
-            "and wounding 284, the interior minister said. The Islamic State group claimed responsibility, "
-            "saying two of its members had detonated explosive belts.")
+    text = ("On 3 January 2024, two explosions struck a crowd of mourners in Kerman, killing at least 84 "
+            "people and wounding 284, the interior minister said. "
+            "The Islamic State group claimed responsibility, saying two of its members had detonated "
+            "explosive belts.")
     ctx, records = records_for(text, published="2024-01-04T18:00:00+03:30", source="Test Wire")
     incident = _incident(records)
     assert incident.record_id == f"{ctx.article.id}:incident:0" and incident.article_id == ctx.article.id

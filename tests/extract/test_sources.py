@@ -11,8 +11,8 @@ pytestmark = pytest.mark.model
 
 # (sentence, the chain after the outlet as (name, span text) pairs)
 CHAINS = [
-    ("TASS news agency, citing the Federal Security Service press office, reported that at least 40 people "
-     "were killed.",
+    (("TASS news agency, citing the Federal Security Service press office, reported that at least 40 people "
+      "were killed."),
      [("TASS", "TASS news agency"), ("FSB press office", "Federal Security Service press office")]),
     ("At least 40 people were killed, TASS reported, citing the FSB press office.",
      [("TASS", "TASS"), ("FSB press office", "FSB press office")]),
@@ -57,8 +57,8 @@ def test_attribution_chain_of_one_sentence(context_for, check_spans, sentence, l
 
 
 def test_display_reads_outlet_then_reporter_then_cited(context_for):
-    ctx = context_for("TASS news agency, citing the Federal Security Service press office, reported the toll.",
-                      source="Shafaq News")
+    text = "TASS news agency, citing the Federal Security Service press office, reported the toll."
+    ctx = context_for(text, source="Shafaq News")
     assert extract_attributions(ctx)[0].display == "Shafaq News ← TASS ← FSB press office"
 
 
@@ -71,8 +71,8 @@ def test_an_article_without_source_has_an_unknown_outlet(context_for):
     "text, chains",
     [
         # a quotation that goes on inherits the chain of the sentence that opened it ...
-        ('Police spokesman Bashir Ahmed said nine people were killed. "The attackers fled on motorbikes," he '
-         'added. Residents buried the dead on Sunday.',
+        (('Police spokesman Bashir Ahmed said nine people were killed. '
+          '"The attackers fled on motorbikes," he added. Residents buried the dead on Sunday.'),
          [["Police spokesman Bashir Ahmed"], ["Police spokesman Bashir Ahmed"], []]),
         ('"We will hunt them down," the governor said. "Nobody will escape justice." The market reopened.',
          [["governor"], ["governor"], []]),
@@ -93,7 +93,8 @@ def test_each_sentence_has_its_own_chain(context_for):
     ctx = context_for(text)
     chains = extract_attributions(ctx)
     assert len(chains) == len(ctx.sentences) == 3
-    assert [a.display for a in chains] == ["Test Wire ← police", "Test Wire ← Amnesty International", "Test Wire"]
+    assert [a.display for a in chains] == [
+        "Test Wire ← police", "Test Wire ← Amnesty International", "Test Wire"]
     assert ctx.attribution_at(text.index("18")) == chains[1]
 
 

@@ -18,14 +18,15 @@ def _statements(records, kind=None) -> list[StatementRecord]:
 
 # (text, kind, speaker name, speaker span, subject (name, stance) or None)
 STATEMENTS = [
-    ("The US embassy in Moscow warned that extremists had imminent plans to target large gatherings, "
-     "including concerts.", "warning", "US embassy in Moscow", "US embassy in Moscow", None),
+    (("The US embassy in Moscow warned that extremists had imminent plans to target large gatherings, "
+      "including concerts."), "warning", "US embassy in Moscow", "US embassy in Moscow", None),
     ("The British Foreign Office warned of a high threat of terrorist attacks by al-Shabaab in Nairobi.",
      "warning", "British Foreign Office", "British Foreign Office", ("Al-Shabaab", None)),
     ("ISWAP claimed responsibility for the attack in a statement on Telegram.",
      "claim", ISWAP, "ISWAP", (ISWAP, "claimed")),
     ("The Pakistani Taliban claimed the bombing, the TTP spokesman said.",
-     "claim", "Tehrik-i-Taliban Pakistan (TTP)", "Pakistani Taliban", ("Tehrik-i-Taliban Pakistan (TTP)", "claimed")),
+     "claim", "Tehrik-i-Taliban Pakistan (TTP)", "Pakistani Taliban",
+     ("Tehrik-i-Taliban Pakistan (TTP)", "claimed")),
     ("The Taliban denied any involvement in the bombing in Kabul.",
      "denial", "Taliban", "Taliban", ("Taliban", "denied")),
     ("Ukraine's foreign ministry denied that Kyiv had anything to do with the attack.",

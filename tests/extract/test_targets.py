@@ -36,7 +36,8 @@ TARGETS = [
     ("Assailants hacked four villagers to death with machetes.",
      [("civilians", "Private Citizens & Property", ["villagers"])]),
     ("A truck rammed into a crowd of shoppers at a Christmas market.",
-     [("civilians", "Private Citizens & Property", ["crowd", "shoppers"]), ("business", "Business", ["market"])]),
+     [("civilians", "Private Citizens & Property", ["crowd", "shoppers"]),
+      ("business", "Business", ["market"])]),
     ("Two aid workers were abducted by gunmen in North Darfur.",
      [("ngo", "NGO", ["aid workers"])]),
     ("A rocket hit the embassy compound in Baghdad.",
@@ -81,5 +82,6 @@ def test_the_attackers_and_the_source_are_not_targets(context_for, sentence, att
 
 def test_a_place_in_a_prepositional_phrase_stays_a_target(context_for):
     """"A blast at a police station killed five": the station is the target, not the agent."""
-    labels = [t.label for t in extract_targets(context_for("A blast at a police station killed five officers."))]
+    ctx = context_for("A blast at a police station killed five officers.")
+    labels = [t.label for t in extract_targets(ctx)]
     assert labels[0] == "police"
