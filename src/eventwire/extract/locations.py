@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from eventwire.extract.gazetteer import PRECISION_OF_KIND, Gazetteer, distance_km, normalize_name
 from eventwire.extract.patterns import load_table
 from eventwire.records import Place
 
-EXTRACTOR = "locations.v1"
+EXTRACTOR = "locations.v2"
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Names NER sometimes tags GPE that are never the place meant (months, weekdays, pronoun-like words).
 _NOT_PLACES = {

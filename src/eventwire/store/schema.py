@@ -205,6 +205,9 @@ incidents = Table(
 )
 Index("ix_incidents_event_date", incidents.c.event_date)
 Index("ix_incidents_country", incidents.c.country, incidents.c.admin1)
+Index("ix_incidents_killed_best", incidents.c.killed_best)
+Index("ix_incidents_injured_best", incidents.c.injured_best)
+Index("ix_incidents_event_type", incidents.c.event_type)
 
 
 def _incident_fk() -> ForeignKey:
