@@ -5,8 +5,6 @@ VENV    ?= .venv
 PY      := $(VENV)/bin/python
 SHARED  ?= ../shared
 EXAMPLE := $(SHARED)/examples/shafaq-crocus
-PUBLISHED = $(shell python3 -c "import json;print(json.load(open('$(EXAMPLE).json'))['published'])")
-SOURCE    = $(shell python3 -c "import json;print(json.load(open('$(EXAMPLE).json'))['source'])")
 
 .PHONY: demo test system-deps install bench accuracy clean
 
@@ -26,7 +24,7 @@ system-deps:
 	fi
 
 demo: install
-	$(VENV)/bin/eventwire extract $(EXAMPLE).txt --published "$(PUBLISHED)" --source "$(SOURCE)"
+	$(VENV)/bin/eventwire extract $(EXAMPLE).txt   # metadata (id, source, published) from $(EXAMPLE).json beside it
 
 test: system-deps install
 	$(VENV)/bin/pytest -q

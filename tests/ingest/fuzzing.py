@@ -80,7 +80,7 @@ def read_fuzzed(folder: Path, data: bytes, suffix: str) -> list[Article | InputE
     for item in items:
         assert isinstance(item, (Article, InputError)), item
         if isinstance(item, Article):
-            assert item.text and item.text == item.text.strip()
+            assert item.text.strip() and item.text == item.text.rstrip()
             assert "\x00" not in item.text and isinstance(item.id, str) and item.id
             assert item.origin.path == str(path)
         else:

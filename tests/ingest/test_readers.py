@@ -191,3 +191,16 @@ def test_reading_is_lazy_so_a_long_batch_streams(tmp_path):
     assert isinstance(next(items), Article)
     (tmp_path / "not-yet.txt").write_text("Created while the batch ran.")
     assert next(items).text == "Created while the batch ran."
+
+
+def test_text_takes_its_metadata_from_a_sidecar_json(tmp_path):
+    from eventwire.ingest import read_inputs
+
+    (tmp_path / "report.txt").write_text("Gunmen killed two people in Kano.", encoding="utf-8")
+    (tmp_path / "report.json").write_text('{"id": "r-1", "source": "Daily Wire", '
+                                          '"published": "2021-02-03T10:00:00+01:00", "text_file": "report.txt"}')
+    (article,) = list(read_inputs([str(tmp_path)]))  # the .json is metadata, not an input of its own
+    assert (article.id, article.source, article.published.isoformat()) == (
+        "r-1", "Daily Wire", "2021-02-03T10:00:00+01:00")
+    (overridden,) = list(read_inputs([str(tmp_path / "report.txt")], source="Given"))
+    assert overridden.source == "Given"

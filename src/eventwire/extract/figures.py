@@ -104,10 +104,13 @@ def _figures_in_sentence(ctx: Context, sentence) -> list[Figure]:
             if not _plausible(match, quantity):
                 continue
             figure = _figure(ctx, sentence, match, resolved, quantity, background)
-            parts = [_figure(ctx, sentence, part, _category_of(category, part, outcome=match.group("outcome")),
-                             quantity_from_match(part), background)
-                     for part in _coordinated(text, match, category)]
-            figures.extend(_join_parts(figure, [p for p in parts if p.best is not None]))
+            parts = []
+            for part in _coordinated(text, match, category):
+                part_category = _category_of(category, part, outcome=match.group("outcome"))
+                part_quantity = quantity_from_match(part)
+                if part_category and part_quantity and part_quantity.best is not None:
+                    parts.append(_figure(ctx, sentence, part, part_category, part_quantity, background))
+            figures.extend(_join_parts(figure, parts))
     if not _is_hypothetical(text, None):
         counted = {f.category.removeprefix("perpetrators_") for f in figures}
         figures.extend(f for f in _singular_victims(ctx, sentence, background)
@@ -211,7 +214,7 @@ def _is_hypothetical(text: str, match: re.Match | None) -> bool:
 def _plausible(match: re.Match, quantity: Quantity) -> bool:
     """Reject numbers that are years, ages or times, not counts ("in 2019", "aged 25")."""
     raw = match.group("num") or ""
-    if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not match.group("noun"):
+    if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not match.groupdict().get("noun"):
         return False
     if quantity.best is not None and quantity.best > 1_000_000:
         return False

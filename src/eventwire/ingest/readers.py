@@ -20,10 +20,12 @@ its extension says nothing):
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -95,6 +97,9 @@ def _read_directory(root: Path, context: _Context) -> Iterator[Article | InputEr
             if name.startswith("."):
                 continue
             path = Path(folder) / name
+            if name.endswith(".json") and any((Path(folder) / (name[:-5] + ext)).is_file()
+                                              for ext in (".txt", ".text", ".md")):
+                continue  # a text's sidecar metadata, read with the text
             if format_of(name)[0] is None:
                 yield UnsupportedInput(
                     f"not a format eventwire reads ({path.suffix or 'no extension'}): convert it to "
@@ -121,7 +126,40 @@ def _read_file(path: Path, context: _Context, *, explicit: bool) -> Iterator[Art
     if data is None:
         yield _too_big(name, None, context.max_bytes)
         return
-    yield from _read_bytes(data, name, fmt, context, gzipped=gzipped)
+    sidecar = _sidecar_metadata(path) if fmt == "text" and not gzipped else None
+    for item in _read_bytes(data, name, fmt, context, gzipped=gzipped):
+        yield _with_sidecar(item, sidecar, context) if sidecar and isinstance(item, Article) else item
+
+
+def _sidecar_path(path: Path) -> Path:
+    return path.with_suffix(".json")
+
+
+def _sidecar_metadata(path: Path) -> dict | None:
+    """Metadata for X.txt from X.json beside it (id, source, published, title, url, lang), if any."""
+    sidecar = _sidecar_path(path)
+    if not sidecar.is_file():
+        return None
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or "text" in data or data.get("text_file", path.name) != path.name:
+        return None
+    return data
+
+
+def _with_sidecar(article: Article, meta: dict, context: _Context) -> Article | InputError:
+    """The article with its sidecar's metadata; --published and --source given on the command line win."""
+    try:
+        published = context.published or parse_time(meta.get("published"),
+                                                     path=str(_sidecar_path(Path(article.origin.path))))
+    except InputError as exc:
+        return exc
+    return replace(article, id=str(meta.get("id") or article.id), source=context.source or meta.get("source"),
+                   published=published, title=meta.get("title"), url=meta.get("url"),
+                   lang=meta.get("lang"), extra={**article.extra, "metadata_file": str(
+                       _sidecar_path(Path(article.origin.path)))})
 
 
 def _read_limited(path: Path, gzipped: bool, *, limit: int | None) -> bytes | None:
@@ -188,8 +226,10 @@ def _read_text(data: bytes, path: str, fmt: str, context: _Context) -> Iterator[
     except InputError as exc:
         yield exc
         return
-    text = decoded.text.strip()
-    if not text:
+    # Only trailing whitespace goes: offsets must point into the file as it is, for anyone checking
+    # spans against it, and a leading strip would shift them all.
+    text = decoded.text.rstrip()
+    if not text.strip():
         yield EmptyArticle("only whitespace or control characters, no text: remove the file", path=path)
         return
     extra: dict = {"encoding": decoded.encoding}
