@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from eventwire.config import Settings
 from eventwire.extract import (
     actors,
+    collective_actors,
     dates,
     event_types,
     figures,
@@ -55,6 +56,7 @@ def extract_records(doc, article: Article, resources: Resources) -> list[Record]
         weapons=weapons.extract_weapons(ctx),
         targets=targets.extract_targets(ctx),
     )
+    found.actors += collective_actors.extract_collective_actors(ctx, found.location)
     found.event_types = event_types.classify_event_types(ctx, found)
     incident = incidents.assemble_incident(ctx, found)
     found_statements = statements.extract_statements(ctx, found, incident)
