@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.serve.running
 
-from eventwire.records import (  # noqa: E402
+from eventwire.records import (
     AcledType,
     Actor,
     Attribution,

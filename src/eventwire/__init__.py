@@ -15,4 +15,4 @@ def load(settings=None, **overrides):
     return _load(settings, **overrides)
 
 
-__all__ = ["load", "__version__"]
+__all__ = ["__version__", "load"]

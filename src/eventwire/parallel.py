@@ -7,8 +7,8 @@ The parent process never loads the model.
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Iterable, Iterator
 
 from eventwire.config import Settings
 from eventwire.records import Article

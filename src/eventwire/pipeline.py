@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import time
 import traceback
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Iterable, Iterator
 
 from eventwire.config import Settings, load_settings
 from eventwire.errors import EventwireError, InputError

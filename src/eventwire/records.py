@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, Literal, Union
 
 from eventwire.errors import ExtractionError
@@ -374,11 +374,16 @@ def to_json(record: Record) -> dict[str, Any]:
 
 def from_json(data: dict[str, Any]) -> Record:
     """Rebuild a typed record from its JSON form (round trip of `to_json`)."""
-    kind = data.get("kind")
+    cls = {"article": ArticleRecord, "incident": IncidentRecord}.get(data.get("kind"), StatementRecord)
+    return _adapter_for(cls).validate_python(data)
+
+
+@cache
+def _adapter_for(cls):
+    """One TypeAdapter per record class: building one costs far more than validating with it."""
     from pydantic import TypeAdapter
 
-    cls = {"article": ArticleRecord, "incident": IncidentRecord}.get(kind, StatementRecord)
-    return TypeAdapter(cls).validate_python(data)
+    return TypeAdapter(cls)
 
 
 def json_schema() -> dict[str, Any]:
@@ -389,7 +394,30 @@ def json_schema() -> dict[str, Any]:
 
 
 __all__ = [
-    "Article", "ArticleRecord", "FigureReport", "Incident", "MergeDecision", "ReconciledFigure", "AcledType", "Actor", "Attribution", "EventDate", "EventTypes",
-    "Figure", "IncidentRecord", "Origin", "Place", "Record", "SourceRef", "Span", "StatementRecord",
-    "Target", "Weapon", "content_hash", "from_json", "json_schema", "replace", "to_json",
+    "AcledType",
+    "Actor",
+    "Article",
+    "ArticleRecord",
+    "Attribution",
+    "EventDate",
+    "EventTypes",
+    "Figure",
+    "FigureReport",
+    "Incident",
+    "IncidentRecord",
+    "MergeDecision",
+    "Origin",
+    "Place",
+    "ReconciledFigure",
+    "Record",
+    "SourceRef",
+    "Span",
+    "StatementRecord",
+    "Target",
+    "Weapon",
+    "content_hash",
+    "from_json",
+    "json_schema",
+    "replace",
+    "to_json",
 ]

@@ -15,14 +15,8 @@ from eventwire.export.gtd_csv import COLUMNS as GTD_COLUMNS
 
 pytestmark = pytest.mark.model
 
-ACLED_NAMES = ("event_id_cnty event_date year time_precision disorder_type event_type sub_event_type actor1 "
-               "assoc_actor_1 inter1 actor2 assoc_actor_2 inter2 interaction civilian_targeting iso region country "
-               "admin1 admin2 admin3 location latitude longitude geo_precision source source_scale notes "
-               "fatalities tags timestamp").split()
-GTD_NAMES = ("eventid iyear imonth iday approxdate extended country_txt region_txt provstate city latitude "
-             "longitude specificity vicinity summary attacktype1_txt attacktype2_txt targtype1_txt target1 gname "
-             "guncertain1 claimed weaptype1_txt weapsubtype1_txt nkill nkillter nwound nwoundte nhostkid "
-             "ishostkid").split()
+ACLED_NAMES = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp"]
+GTD_NAMES = ["eventid", "iyear", "imonth", "iday", "approxdate", "extended", "country_txt", "region_txt", "provstate", "city", "latitude", "longitude", "specificity", "vicinity", "summary", "attacktype1_txt", "attacktype2_txt", "targtype1_txt", "target1", "gname", "guncertain1", "claimed", "weaptype1_txt", "weapsubtype1_txt", "nkill", "nkillter", "nwound", "nwoundte", "nhostkid", "ishostkid"]
 
 
 def _export(url: str, fmt: str, path, **filters) -> None:

@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select
 
-from eventwire.store.migrate import head_revision
 from eventwire.errors import StoreError
 from eventwire.store import schema
+from eventwire.store.migrate import head_revision
 from tests.store.samples import expected_counts, sample_article, sample_records
 
 

@@ -24,27 +24,27 @@ EXTRACTOR = "actors.v1"
 CLAIM_CUES = re.compile(r"\b(?:claim(?:ed|s|ing)? (?:of )?responsibility|claimed (?:the|credit|that)|"
                         r"claim(?:ed)? the (?:attack|bombing|killing)|took responsibility|"
                         r"responsibility (?:was|has been) claimed|said (?:it|they) (?:had )?carried out|"
-                        r"claimed by)\b", re.I)
+                        r"claimed by)\b", re.IGNORECASE)
 DENIAL_CUES = re.compile(r"\b(?:denie[sd]|deny|denying|rejected|refuted|dismissed) (?:any |all )?"
                          r"(?:involvement|responsibility|role|suggestion|claims?|accusations?|link|part)|"
                          r"\b(?:had|has|have) (?:'?absolutely )?nothing to do with|\bdistanc\w+ (?:itself|themselves)|"
                          r"\bdenie[sd]\b[^.]{0,60}\banything to do with",
-                         re.I)
-ACCUSE_CUES = re.compile(r"\b(?:accus\w+|blam\w+|held \w+ responsible|pointed the finger|attributed)\b", re.I)
+                         re.IGNORECASE)
+ACCUSE_CUES = re.compile(r"\b(?:accus\w+|blam\w+|held \w+ responsible|pointed the finger|attributed)\b", re.IGNORECASE)
 SUSPECT_CUES = re.compile(r"\b(?:suspect\w*|believed to be|thought to be|presumed|alleged\w*|likely|"
-                          r"probably|possibly|linked to|affiliated)\b", re.I)
+                          r"probably|possibly|linked to|affiliated)\b", re.IGNORECASE)
 NEGATED_CLAIM = re.compile(r"\b(?:no (?:group|one|organi[sz]ation)|nobody|not (?:yet |immediately )?"
                            r"(?:been )?claimed|yet to claim|did not claim|has not claimed|have not claimed)\b",
-                           re.I)
+                           re.IGNORECASE)
 WARNING_CUES = re.compile(r"\b(?:warn\w*|plans? to|planning|imminent|intelligence|could target|threat\w*|"
-                          r"potential|possible (?:terrorist )?attack)\b", re.I)
+                          r"potential|possible (?:terrorist )?attack)\b", re.IGNORECASE)
 ATTACK_CUES = re.compile(r"\b(?:attack\w*|kill\w*|bomb\w*|explo\w+|shot|shoot\w*|opened fire|stormed|"
                          r"ambush\w*|abduct\w*|kidnap\w*|raid\w*|assault\w*|massacre\w*|behead\w*|"
-                         r"detonat\w+|carried out|struck|targeted|militants|fighters|insurgents|gunmen)\b", re.I)
+                         r"detonat\w+|carried out|struck|targeted|militants|fighters|insurgents|gunmen)\b", re.IGNORECASE)
 UNNAMED_ATTACKERS = re.compile(
     r"\b(?:(?:unknown|unidentified|masked|armed|suspected|several|four|three|two|a group of|a|an)\s+)*"
     r"(?:gunm[ae]n|assailants?|attackers?|(?:suicide )?bombers?|militants|terrorists|men in camouflage|"
-    r"armed men|kidnappers|abductors|bandits|insurgents)\b", re.I)
+    r"armed men|kidnappers|abductors|bandits|insurgents)\b", re.IGNORECASE)
 _DEMONYM_STATES = re.compile(r"\b(?P<name>Ukrain(?:e|ian)|Russia|Iran|Israel|Pakistan|India|Afghanistan|"
                              r"the United States|Washington|Kyiv|Moscow|Tehran)\b")
 
@@ -187,7 +187,7 @@ UNLISTED_GROUP_PATTERNS = (
     re.compile(rf"{_NAME} (?:claimed|took) responsibility"),
 )
 _NOT_GROUP = re.compile(r"^(?:the )?(?:no|police|security|officials?|authorities|sources?|it|they|he|she|"
-                        r"assailants?|gunmen|militants|the group|group|unknown|local|some|several)\b", re.I)
+                        r"assailants?|gunmen|militants|the group|group|unknown|local|some|several)\b", re.IGNORECASE)
 
 
 def find_unlisted_groups(text: str, known: list[GroupMention]) -> list[GroupMention]:
@@ -195,7 +195,7 @@ def find_unlisted_groups(text: str, known: list[GroupMention]) -> list[GroupMent
     found = []
     for pattern in UNLISTED_GROUP_PATTERNS:
         for match in pattern.finditer(text):
-            name = re.sub(r"^the\s+", "", match.group("name"), flags=re.I).strip(" .,'’")
+            name = re.sub(r"^the\s+", "", match.group("name"), flags=re.IGNORECASE).strip(" .,'’")
             start = match.start("name") + match.group("name").find(name)
             end = start + len(name)
             if not name or _NOT_GROUP.match(name) or any(m.start < end and start < m.end for m in known + found):

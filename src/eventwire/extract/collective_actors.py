@@ -17,14 +17,14 @@ EXTRACTOR = "collective_actors.v1"
 
 _KINDS = (
     ("protesters", "Protesters ({country})", re.compile(
-        r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|marchers|sit-in|picket\w*|strikers?)\b", re.I)),
+        r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|marchers|sit-in|picket\w*|strikers?)\b", re.IGNORECASE)),
     ("rioters", "Rioters ({country})", re.compile(
         r"\b(?:riot\w*|rioters|mob|threw stones|pelted|stone-pelting|burn(?:ed|t|ing) (?:rubber )?(?:tyres|tires))\b",
-        re.I)),
+        re.IGNORECASE)),
     ("military", "Military Forces of {country}", re.compile(
-        r"\b(?:soldiers?|troops|army|military|armed forces|servicem[ae]n|air force|navy|marines)\b", re.I)),
+        r"\b(?:soldiers?|troops|army|military|armed forces|servicem[ae]n|air force|navy|marines)\b", re.IGNORECASE)),
     ("police", "Police Forces of {country}", re.compile(
-        r"\b(?:police(?:m[ae]n)?|gendarm\w+|security forces|riot police)\b(?! district)", re.I)),
+        r"\b(?:police(?:m[ae]n)?|gendarm\w+|security forces|riot police)\b(?! district)", re.IGNORECASE)),
 )
 
 

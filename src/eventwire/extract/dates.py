@@ -36,18 +36,18 @@ _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
 DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("numeric", re.compile(r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")),
-    ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
+    ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.IGNORECASE)),
     # "May 5 people" and "March 40%" are counts; "on December 28 killed five" is a date.
-    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:people|persons|%))", re.I)),
-    ("month_year", re.compile(rf"\b(?:(?:in|during|since|of|early|late)\s+|mid-?\s*){_MONTH}\s+{_YEAR}\b", re.I)),
-    ("weekday", re.compile(rf"\b(?P<last>last\s+|this\s+|past\s+)?{_WEEKDAY}(?:'s)?{_PART}\b", re.I)),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:people|persons|%))", re.IGNORECASE)),
+    ("month_year", re.compile(rf"\b(?:(?:in|during|since|of|early|late)\s+|mid-?\s*){_MONTH}\s+{_YEAR}\b", re.IGNORECASE)),
+    ("weekday", re.compile(rf"\b(?P<last>last\s+|this\s+|past\s+)?{_WEEKDAY}(?:'s)?{_PART}\b", re.IGNORECASE)),
     ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|earlier today|"
-                                r"overnight|the day before)\b", re.I)),
+                                r"overnight|the day before)\b", re.IGNORECASE)),
     ("relative_period", re.compile(r"\b(?P<period>last week|this week|earlier this week|last month|"
-                                   r"earlier this month|this month|last year|earlier this year)\b", re.I)),
+                                   r"earlier this month|this month|last year|earlier this year)\b", re.IGNORECASE)),
 ]
 _REPORTED = re.compile(r"\b(?:said|says|told|reported|announced|added|stated|confirmed|claimed|denied|"
-                       r"warned|published|posted)\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.I)
+                       r"warned|published|posted)\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

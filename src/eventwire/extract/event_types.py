@@ -23,15 +23,15 @@ EXTRACTOR = "event_types.v1"
 
 _LEAD_SENTENCES = 2
 _SKIP_SENTENCE = re.compile(r"\b(?:warn\w*|plans? to|imminent|intelligence reports|could target|last year|"
-                            r"previous attack)\b", re.I)
+                            r"previous attack)\b", re.IGNORECASE)
 _ARMED_TARGETS = {"military", "police", "militia"}
 _SHOOTING_TYPES = {("Violence against civilians", "Attack"), ("Battles", "Armed clash")}
 
 
 @lru_cache(maxsize=1)
 def _compiled():
-    gtd = [(name, re.compile(regex, re.I), weight) for name, regex, weight in cues.GTD_CUES]
-    acled = [((event, sub, disorder), re.compile(regex, re.I), weight)
+    gtd = [(name, re.compile(regex, re.IGNORECASE), weight) for name, regex, weight in cues.GTD_CUES]
+    acled = [((event, sub, disorder), re.compile(regex, re.IGNORECASE), weight)
              for event, sub, disorder, regex, weight in cues.ACLED_CUES]
     return gtd, acled
 

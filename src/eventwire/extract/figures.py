@@ -34,37 +34,37 @@ def _any_of(table: dict[str, str]) -> str:
 
 # One pattern for every category (the outcome word then says which): a pass per category
 # cost several times more. '<number> <noun> were <outcome>', '<number> <outcome>':
-_AFTER = re.compile(rf"\b{_Q}(?:\s+{_NOUN})?{_ASIDE}{_AUX}\s+(?P<outcome>{_any_of(words.OUTCOME_AFTER)})\b", re.I)
+_AFTER = re.compile(rf"\b{_Q}(?:\s+{_NOUN})?{_ASIDE}{_AUX}\s+(?P<outcome>{_any_of(words.OUTCOME_AFTER)})\b", re.IGNORECASE)
 # '<verb> <number> <noun>': killing 103 people, wounding three.
-_BEFORE = re.compile(rf"\b(?P<outcome>{_any_of(words.OUTCOME_BEFORE)})\s+{_Q}(?:\s+{_NOUN})?", re.I)
+_BEFORE = re.compile(rf"\b(?P<outcome>{_any_of(words.OUTCOME_BEFORE)})\s+{_Q}(?:\s+{_NOUN})?", re.IGNORECASE)
 _CATEGORY_OF_OUTCOME = {
-    "after": [(category, re.compile(rf"(?:{regex})", re.I)) for category, regex in words.OUTCOME_AFTER.items()],
-    "before": [(category, re.compile(rf"(?:{regex})", re.I)) for category, regex in words.OUTCOME_BEFORE.items()],
+    "after": [(category, re.compile(rf"(?:{regex})", re.IGNORECASE)) for category, regex in words.OUTCOME_AFTER.items()],
+    "before": [(category, re.compile(rf"(?:{regex})", re.IGNORECASE)) for category, regex in words.OUTCOME_BEFORE.items()],
 }
 
 
 _LEFT = re.compile(
     rf"\b(?:{words.LEFT_VERBS})\s+{_Q}(?:\s+{_NOUN})?\s+(?P<outcome>dead|killed|injured|wounded|missing|homeless)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _TOLL = re.compile(
     rf"\b(?P<outcome>death toll|toll|number of (?:people |those |victims )?(?:killed|dead)|fatalities|"
     rf"number of (?:people |those )?(?:injured|wounded))\b[^.;]{{0,80}}?\b(?:rose|risen|rises|climbed|reached|"
     rf"increased|jumped|stands at|stood at|is|was|has risen to|revised (?:down|up)? ?to|to|at)\s+{_Q}",
-    re.I,
+    re.IGNORECASE,
 )
 # "took 20 passengers hostage": the outcome comes after the counted noun, the verb before the number.
 _HOSTAGE = re.compile(
-    rf"\b(?:took|taken|taking|takes|held|holding)\s+{_Q}(?:\s+{_NOUN})?\s+(?P<outcome>hostage|captive)\b", re.I,
+    rf"\b(?:took|taken|taking|takes|held|holding)\s+{_Q}(?:\s+{_NOUN})?\s+(?P<outcome>hostage|captive)\b", re.IGNORECASE,
 )
 _OF_NOUN = re.compile(
-    rf"\b{_Q}\s+(?:of\s+)?(?P<outcome>fatalities|deaths|dead|casualties|injuries)\b", re.I,
+    rf"\b{_Q}\s+(?:of\s+)?(?P<outcome>fatalities|deaths|dead|casualties|injuries)\b", re.IGNORECASE,
 )
 _PATTERNS = [("after", _AFTER), ("before", _BEFORE)]
-_BACKGROUND = re.compile(words.BACKGROUND, re.I)
-_HYPOTHETICAL = re.compile(words.HYPOTHETICAL, re.I)
-_PERPETRATOR = re.compile(rf"\b(?:{words.PERPETRATOR_NOUNS})\b", re.I)
-_RESPONDER = re.compile(rf"\b(?:{words.RESPONDER_NOUNS})\b", re.I)
+_BACKGROUND = re.compile(words.BACKGROUND, re.IGNORECASE)
+_HYPOTHETICAL = re.compile(words.HYPOTHETICAL, re.IGNORECASE)
+_PERPETRATOR = re.compile(rf"\b(?:{words.PERPETRATOR_NOUNS})\b", re.IGNORECASE)
+_RESPONDER = re.compile(rf"\b(?:{words.RESPONDER_NOUNS})\b", re.IGNORECASE)
 
 
 def extract_figures(ctx: Context) -> list[Figure]:
@@ -82,7 +82,7 @@ _ANY_OUTCOME = re.compile(r"kill|dead|die[ds]|death|wound|injur|hurt|missing|una
                           r"captiv|seiz|arrest|detain|apprehend|custody|rounded up|captur|displac|flee|fled|"
                           r"homeless|evacuat|toll|fatal|casualt|dispatch|deploy|sent to|rushed to|slain|murder|"
                           r"massacr|execut|behead|lynch|perish|lost their lives|shot|hospital|nabbed|maimed|"
-                          r"bodies|burned to death|assassinat|stabbed", re.I)
+                          r"bodies|burned to death|assassinat|stabbed", re.IGNORECASE)
 
 
 def _figures_in_sentence(ctx: Context, sentence) -> list[Figure]:
@@ -115,8 +115,8 @@ def _figures_in_sentence(ctx: Context, sentence) -> list[Figure]:
     return figures
 
 
-_COORD_BEFORE = re.compile(rf"{_Q}\s+{_NOUN}\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
-_COORD_AFTER = re.compile(rf"\s*(?:,\s*(?:and\s+)?|and\s+){_Q}\s+{_NOUN}", re.I)
+_COORD_BEFORE = re.compile(rf"{_Q}\s+{_NOUN}\s*(?:,\s*(?:and\s+)?|and\s+)$", re.IGNORECASE)
+_COORD_AFTER = re.compile(rf"\s*(?:,\s*(?:and\s+)?|and\s+){_Q}\s+{_NOUN}", re.IGNORECASE)
 
 
 def _coordinated(text: str, match: re.Match, category: str) -> list[re.Match]:
@@ -148,14 +148,14 @@ def _sum(*values: int | None) -> int | None:
 
 _SINGULAR = re.compile(r"\b(?:was|has been|had been)\s+(?:reportedly\s+)?(?:(?:shot|stabbed) and\s+)?"
                        r"(?P<outcome>killed|shot dead|murdered|assassinated|beheaded|stabbed to death|lynched|"
-                       r"executed|injured|wounded|hurt)\b", re.I)
+                       r"executed|injured|wounded|hurt)\b", re.IGNORECASE)
 _KILLED_ONE = re.compile(r"\b(?P<outcome>shot and killed|killed|shot dead|assassinated|murdered|beheaded|"
-                         r"stabbed to death)\s+(?:a|an|one)\s+(?!number|total|group|series)\w+", re.I)
+                         r"stabbed to death)\s+(?:a|an|one)\s+(?!number|total|group|series)\w+", re.IGNORECASE)
 _KILLED_NAMED = re.compile(r"\b(?P<outcome>(?:shot and )?killed|assassinated|murdered|beheaded|shot dead)\s+"
                            r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
 
 
-_NEGATED_SUBJECT = re.compile(r"\b(?:no one|no-one|nobody|none(?: of [\w ]+)?|no \w+)\s*$", re.I)
+_NEGATED_SUBJECT = re.compile(r"\b(?:no one|no-one|nobody|none(?: of [\w ]+)?|no \w+)\s*$", re.IGNORECASE)
 
 
 def _singular_victims(ctx: Context, sentence, background: bool) -> list[Figure]:
@@ -244,7 +244,7 @@ def _figure(ctx: Context, sentence, match: re.Match, category: str, quantity: Qu
     )
 
 
-_ADDITIONAL = re.compile(r"\b(?:also|other|another|in addition|additional(?:ly)?|as well)\b", re.I)
+_ADDITIONAL = re.compile(r"\b(?:also|other|another|in addition|additional(?:ly)?|as well)\b", re.IGNORECASE)
 
 
 def _additional(text: str, start: int) -> tuple[str, ...]:

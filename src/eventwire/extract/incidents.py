@@ -13,15 +13,23 @@ from dataclasses import dataclass, field
 
 from eventwire.extract.context import Context
 from eventwire.records import (
-    Actor, Attribution, EventDate, EventTypes, Figure, IncidentRecord, Place, Target, Weapon,
+    Actor,
+    Attribution,
+    EventDate,
+    EventTypes,
+    Figure,
+    IncidentRecord,
+    Place,
+    Target,
+    Weapon,
 )
 
 EXTRACTOR = "incidents.v1"
 _EVENT_SENTENCE = re.compile(r"\b(?:attack\w*|kill\w*|explo\w+|blast\w*|bomb\w*|shot|shoot\w*|fire|stormed|"
                              r"abduct\w*|kidnap\w*|clash\w*|protest\w*|demonstrat\w+|riot\w*|died|dead|"
-                             r"wounded|injured|struck|raid\w*|ambush\w*|arrest\w*)\b", re.I)
+                             r"wounded|injured|struck|raid\w*|ambush\w*|arrest\w*)\b", re.IGNORECASE)
 _NOT_EVENT = re.compile(r"\b(?:warn\w*|plans? to|imminent|intelligence|attack plans|shared information|"
-                        r"potential|possible|could)\b", re.I)
+                        r"potential|possible|could)\b", re.IGNORECASE)
 _COUNTS = {"killed", "injured", "kidnapped", "missing", "perpetrators_killed"}
 
 

@@ -28,10 +28,10 @@ _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "which", "who"
 _MAX_PHRASE = 9
 # "press" names an outlet ("Associated Press"), but a "press office" or "press service" is an official's.
 _AGENCY_RE = re.compile(r"\b(news agency|agency|news|media|tv|television|radio|broadcaster|newspaper|"
-                        r"times|post|press(?! office| service)|channel|telegram)\b", re.I)
+                        r"times|post|press(?! office| service)|channel|telegram)\b", re.IGNORECASE)
 _OFFICIAL_RE = re.compile(r"\b(ministry|minister|office|department|police|army|military|spokes\w+|governor|"
                           r"committee|service|services|official|officials|authorit\w+|government|president|"
-                          r"mayor|commander|council|command|forces|FSB|agency)\b", re.I)
+                          r"mayor|commander|council|command|forces|FSB|agency)\b", re.IGNORECASE)
 
 
 def extract_attributions(ctx: Context) -> list[Attribution]:

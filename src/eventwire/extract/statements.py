@@ -22,19 +22,19 @@ CUES = {
     "warning": re.compile(r"\b(?:warn\w*[^.]{0,80}\b(?:attack|threat|terror\w*|extremist|target|plot|"
                           r"gatherings|avoid)\w*|duty to warn|imminent plans?|plans? to (?:target|attack)|"
                           r"shared information|threat of (?:an )?attack|advis\w+ (?:\w+ )?(?:citizens )?to avoid|"
-                          r"security alert)\b", re.I),
+                          r"security alert)\b", re.IGNORECASE),
     "claim": actor_rules.CLAIM_CUES,
     "denial": actor_rules.DENIAL_CUES,
     "condemnation": re.compile(r"\b(?:condemn\w*|denounc\w+|deplor\w+|described the (?:incident|attack) as|"
                                r"called (?:it|the attack) (?:a|an)|condolences|barbaric|vowed? (?:to )?"
-                               r"punish\w*)\b", re.I),
+                               r"punish\w*)\b", re.IGNORECASE),
     "arrest": re.compile(r"\b(?:arrest\w*|detain\w*|apprehend\w*|taken into custody|pre-trial detention|"
-                         r"charged with|caught)\b", re.I),
+                         r"charged with|caught)\b", re.IGNORECASE),
     "security_measure": re.compile(r"\b(?:tightened (?:its )?security|security (?:measures|was tightened|"
                                    r"was stepped up)|heightened security|curfew|state of emergency|"
-                                   r"stepped up security|high alert|checkpoints were set up|lockdown)\b", re.I),
+                                   r"stepped up security|high alert|checkpoints were set up|lockdown)\b", re.IGNORECASE),
 }
-_FIRST_WORDS = re.compile(r"^\W*(?:after|in turn|notably|meanwhile|however|also|earlier|later),?\s*", re.I)
+_FIRST_WORDS = re.compile(r"^\W*(?:after|in turn|notably|meanwhile|however|also|earlier|later),?\s*", re.IGNORECASE)
 
 
 def extract_statements(ctx: Context, found, incident: IncidentRecord | None) -> list[StatementRecord]:
@@ -147,7 +147,7 @@ def _subject(ctx: Context, kind: str, sentences: list) -> Actor | None:
 
 _GATHERINGS = re.compile(r"\b(?:large gatherings|gatherings|crowds|concerts?|music concerts|"
                          r"shopping (?:centres|malls)|places of worship|synagogues|churches|mosques|"
-                         r"public events|stadiums?)\b", re.I)
+                         r"public events|stadiums?)\b", re.IGNORECASE)
 
 
 def _warning_targets(ctx: Context, sentences: list) -> tuple[Target, ...]:

@@ -18,17 +18,17 @@ EXTRACTOR = "targets.v1"
 _ATTACK_SENTENCE = re.compile(r"\b(?:attack\w*|kill\w*|shot|shoot\w*|opened fire|stormed|bomb\w*|explo\w+|"
                               r"blast|wound\w*|injur\w*|abduct\w*|kidnap\w*|ambush\w*|raid\w*|targeted|torched|"
                               r"set fire|burn\w*|died|dead|massacre\w*|struck|hit|stabb\w*|hacked|rammed|fired|"
-                              r"shell(?:ed|ing)|behead\w*|to death|gunned down|lynch\w*|assault\w*)\b", re.I)
-_NOT_ATTACK = re.compile(r"\b(?:warn\w*|plans? to|threat\w*|intelligence|tightened|security measures)\b", re.I)
+                              r"shell(?:ed|ing)|behead\w*|to death|gunned down|lynch\w*|assault\w*)\b", re.IGNORECASE)
+_NOT_ATTACK = re.compile(r"\b(?:warn\w*|plans? to|threat\w*|intelligence|tightened|security measures)\b", re.IGNORECASE)
 
 
 # A subject followed by an attack verb did the attacking ("Militants torched a church"), unless a
 # preposition puts it in a phrase about the place ("a blast at a police station killed five").
 _AGENT_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?:attacked|killed|opened fire|stormed|torched|shot|ambushed|"
                          r"abducted|kidnapped|raided|fired|burned|set fire|bombed|detonated|hacked|stabbed|"
-                         r"seized|threw|shelled|rammed|clashed)\b", re.I)
+                         r"seized|threw|shelled|rammed|clashed)\b", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:at|on|in|near|of|against|outside|inside|into|to|from|by|towards?)\s+"
-                                 r"(?:[\w'-]+\s+)?$", re.I)
+                                 r"(?:[\w'-]+\s+)?$", re.IGNORECASE)
 
 
 def _is_agent_or_speaker(ctx: Context, text: str, match: re.Match, start: int) -> bool:
@@ -42,13 +42,13 @@ def _is_agent_or_speaker(ctx: Context, text: str, match: re.Match, start: int) -
 
 @lru_cache(maxsize=1)
 def _target_patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
-    return tuple((label, gtd, re.compile(regex, re.I)) for label, gtd, regex in load_table("targets.tsv"))
+    return tuple((label, gtd, re.compile(regex, re.IGNORECASE)) for label, gtd, regex in load_table("targets.tsv"))
 
 
 @lru_cache(maxsize=1)
 def _any_target() -> re.Pattern:
     """All target words in one pattern: a sentence without any skips the per-type passes."""
-    return re.compile("|".join(f"(?:{regex})" for _label, _gtd, regex in load_table("targets.tsv")), re.I)
+    return re.compile("|".join(f"(?:{regex})" for _label, _gtd, regex in load_table("targets.tsv")), re.IGNORECASE)
 
 
 def extract_targets(ctx: Context) -> list[Target]:

@@ -14,7 +14,7 @@ EXTRACTOR = "weapons.v1"
 
 @lru_cache(maxsize=1)
 def _weapon_patterns() -> tuple[tuple[str, str, str, re.Pattern], ...]:
-    return tuple((kind, gtd, subtype, re.compile(regex, re.I))
+    return tuple((kind, gtd, subtype, re.compile(regex, re.IGNORECASE))
                  for kind, gtd, subtype, regex in load_table("weapons.tsv"))
 
 
@@ -37,7 +37,7 @@ def extract_weapons(ctx: Context) -> list[Weapon]:
             for kind, spans in ordered]
 
 
-_NOT_ATTACK = re.compile(r"\b(?:warn\w*|plans? to|threat\w*|intelligence|could|potential)\b", re.I)
+_NOT_ATTACK = re.compile(r"\b(?:warn\w*|plans? to|threat\w*|intelligence|could|potential)\b", re.IGNORECASE)
 
 
 def _is_background(ctx: Context, char: int) -> bool:

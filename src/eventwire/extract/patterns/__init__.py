@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated pattern file, skipping '#' comments and blank lines."""
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
