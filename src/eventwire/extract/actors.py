@@ -204,14 +204,25 @@ def find_unlisted_groups(text: str, known: list[GroupMention]) -> list[GroupMent
     return found
 
 
+_WORD = re.compile(r"[\w']+")
+
+
 def find_groups(text: str) -> list[GroupMention]:
     """Every named group in `text`, by alias, with its canonical name."""
-    letters = [c for c in text if c.isalpha()]
-    all_caps = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    if _first_words().isdisjoint(_WORD.findall(text.lower())):
+        return []  # no alias can start here: skip the long alternation
+    n_letters = sum(map(str.isalpha, text))
+    all_caps = bool(n_letters) and sum(map(str.isupper, text)) > 0.8 * n_letters
     pattern, canonical_of = _group_regex(all_caps)
     lowered = _lowered_aliases()
     return [GroupMention(canonical_of.get(m.group(0)) or lowered[m.group(0).lower()], m.start(), m.end())
             for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first word of every alias, lower-cased: a text with none of them names no listed group."""
+    return frozenset(_WORD.findall(alias.lower())[0] for alias in _group_regex(False)[1] if _WORD.search(alias))
 
 
 @lru_cache(maxsize=1)

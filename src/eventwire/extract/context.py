@@ -9,6 +9,34 @@ from typing import Any
 from eventwire.records import Article, Attribution, SourceRef
 
 
+class Sentence:
+    """A spaCy sentence whose text is sliced once from the article.
+
+    `Span.text` rebuilds the string from its tokens on every access, and the extractors
+    read each sentence's text dozens of times; everything else is the span's own.
+    """
+
+    __slots__ = ("span", "text", "start_char", "end_char", "start", "end")
+
+    def __init__(self, span, article_text: str):
+        self.span = span
+        self.start_char, self.end_char = span.start_char, span.end_char
+        self.start, self.end = span.start, span.end
+        self.text = article_text[self.start_char:self.end_char]
+
+    def __getattr__(self, name: str):
+        return getattr(self.span, name)
+
+    def __iter__(self):
+        return iter(self.span)
+
+    def __getitem__(self, index):
+        return self.span[index]
+
+    def __len__(self) -> int:
+        return len(self.span)
+
+
 @dataclass
 class Context:
     """One article being extracted: the spaCy `doc`, the `article`, and shared look-ups.
@@ -24,8 +52,9 @@ class Context:
     _sentence_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.sentences = list(self.doc.sents)
-        self._sentence_starts = [sent.start_char for sent in self.sentences]
+        text = self.article.text
+        self.sentences = [Sentence(span, text) for span in self.doc.sents]
+        self._sentence_starts = [sentence.start_char for sentence in self.sentences]
 
     @property
     def text(self) -> str:

@@ -45,10 +45,11 @@ def classify_event_types(ctx: Context, found) -> EventTypes:
     _apply_protest_rule(acled_scores)
     gtd = _rank_gtd(gtd_scores) or ([cues.GTD_UNKNOWN] if acled_scores else [])
     acled = _rank_acled(acled_scores)
-    evidence = tuple(gtd_spans.get(gtd[0], ())[:3]) if gtd else ()
+    offsets = list(gtd_spans.get(gtd[0], ())[:3]) if gtd else []
     if acled:
         key = (acled[0].event_type, acled[0].sub_event_type, acled[0].disorder_type)
-        evidence += tuple(s for s in acled_spans.get(key, ())[:3] if s not in evidence)
+        offsets += [o for o in acled_spans.get(key, ())[:3] if o not in offsets]
+    evidence = tuple(ctx.article.span(start, end) for start, end in offsets)
     scores = {f"gtd:{k}": round(v, 2) for k, v in gtd_scores.items()}
     scores.update({f"acled:{k[0]}/{k[1]}": round(v, 2) for k, v in acled_scores.items()})
     return EventTypes(tuple(gtd), tuple(acled), evidence, EXTRACTOR, scores)
@@ -56,7 +57,8 @@ def classify_event_types(ctx: Context, found) -> EventTypes:
 
 def _score(ctx: Context, compiled) -> tuple[dict, dict]:
     """Cue weights summed per type over the article (one pass of each cue over the whole text:
-    per-sentence passes cost several times more in call overhead)."""
+    per-sentence passes cost several times more in call overhead). Spans are kept as offsets;
+    only the few that become evidence are built."""
     scores: dict = defaultdict(float)
     spans: dict = defaultdict(list)
     skipped = {i for i, sentence in enumerate(ctx.sentences) if _SKIP_SENTENCE.search(sentence.text)}
@@ -66,7 +68,7 @@ def _score(ctx: Context, compiled) -> tuple[dict, dict]:
             if index in skipped:
                 continue
             scores[key] += weight * (2.0 if index < _LEAD_SENTENCES else 1.0)
-            spans[key].append(ctx.article.span(*match.span()))
+            spans[key].append(match.span())
     return scores, spans
 
 
