@@ -97,7 +97,13 @@ def prepare_database(url: str, n_incidents: int) -> None:
               file=sys.stderr)
 
 
-async def run_load(base: str, rate: float, seconds: float) -> tuple[list[float], list[str]]:
+def request_params(i: int, distinct: bool) -> dict:
+    """The i-th request's query; with `distinct`, an offset no other request uses, so none is cached."""
+    params = QUERIES[i % len(QUERIES)]
+    return {**params, "offset": i % 9_000} if distinct else params
+
+
+async def run_load(base: str, rate: float, seconds: float, distinct: bool = False) -> tuple[list[float], list[str]]:
     """Latencies (s, from when each request was due) and error descriptions."""
     import httpx
 
@@ -122,7 +128,7 @@ async def run_load(base: str, rate: float, seconds: float) -> tuple[list[float],
         for i in range(int(rate * seconds)):
             due = start + i / rate
             await asyncio.sleep(max(0.0, due - time.perf_counter()))
-            tasks.append(asyncio.create_task(one(due, QUERIES[i % len(QUERIES)])))
+            tasks.append(asyncio.create_task(one(due, request_params(i, distinct))))
         await asyncio.gather(*tasks)
     return latencies, errors
 
@@ -139,6 +145,8 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=200.0, help="requests per second")
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--p99-budget-ms", type=float, default=100.0)
+    parser.add_argument("--distinct", action="store_true",
+                        help="every request a different page, so the server's response cache never answers")
     args = parser.parse_args()
     from tests.serve.running import RunningServer
 
@@ -148,11 +156,12 @@ def main() -> int:
         server = RunningServer(url)
         try:
             started = time.perf_counter()
-            latencies, errors = asyncio.run(run_load(server.base, args.rate, args.seconds))
+            latencies, errors = asyncio.run(run_load(server.base, args.rate, args.seconds, args.distinct))
             elapsed = time.perf_counter() - started
         finally:
             server.stop()
     summary = {"incidents": args.incidents, "rate_target": args.rate, "seconds": args.seconds,
+               "distinct": args.distinct,
                "requests": len(latencies), "achieved_rate": round(len(latencies) / elapsed, 1), "errors": len(errors),
                **{f"p{int(q * 100)}_ms": round(percentile(latencies, q) * 1000, 1) for q in (0.5, 0.9, 0.99)},
                "max_ms": round(max(latencies) * 1000, 1) if latencies else None}

@@ -17,6 +17,7 @@ cannot be read. Reads are open; the UI only reads.
 from __future__ import annotations
 
 import hmac
+from dataclasses import astuple
 import math
 from contextlib import asynccontextmanager
 from datetime import date
@@ -25,13 +26,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query
 from fastapi import Path as PathParam
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from sqlalchemy import event
 
 from eventwire.config import Settings
 from eventwire.serve import queries, views
+from eventwire.serve.cache import ResponseCache
 from eventwire.serve.errors import install_error_handlers
 from eventwire.serve.ingest import ArticlesIn, Ingester
 from eventwire.store import SORT_KEYS, IncidentFilters, Store, open_store
@@ -69,6 +71,7 @@ def create_app(settings: Settings, *, store: Store | None = None, pipeline: Any 
     app = FastAPIOffline(title="eventwire", version=_version(), lifespan=lifespan,
                          description="Structured, attributed records of political violence from news text.")
     app.state.store = store
+    app.state.list_cache = ResponseCache(store)
     app.state.ingester = Ingester(store, load_pipeline)
     app.state.token = settings.token
     install_error_handlers(app)
@@ -163,13 +166,18 @@ def _add_read_routes(app: FastAPI) -> None:
         return _store(app).stats()
 
     @app.get("/api/incidents", tags=["incidents"])
-    def list_incidents(filters: Annotated[IncidentFilters, Depends(incident_filters)]) -> JSONResponse:
+    def list_incidents(filters: Annotated[IncidentFilters, Depends(incident_filters)]) -> Response:
         """One page of incidents (map and list columns); `next_offset` is null on the last page."""
-        items, total = _store(app).list_incidents(filters)
-        following = filters.offset + len(items)
-        # Rows hold only str/int/float/None: a JSONResponse skips FastAPI's per-field encoder (the hot path).
-        return JSONResponse({"items": items, "total": total, "limit": filters.limit, "offset": filters.offset,
-                             "next_offset": following if following < total else None})
+        key = astuple(filters)
+        body = app.state.list_cache.get(key)
+        if body is None:
+            items, total = _store(app).list_incidents(filters)
+            following = filters.offset + len(items)
+            # Rows hold only str/int/float/None: rendered once here, not by FastAPI's per-field encoder.
+            body = JSONResponse({"items": items, "total": total, "limit": filters.limit, "offset": filters.offset,
+                                 "next_offset": following if following < total else None}).body
+            app.state.list_cache.put(key, body)
+        return Response(body, media_type="application/json")
 
     @app.get("/api/incidents/{incident_id}", tags=["incidents"])
     def get_incident(incident_id: IdPath) -> dict[str, Any]:

@@ -88,7 +88,8 @@ def _conditions(dialect: str, filters: IncidentFilters) -> list | None:
     if filters.date_to:
         conditions.append(c.event_date <= filters.date_to[:10])
     if filters.country:
-        conditions.append(func.lower(c.country) == filters.country.lower())
+        # Codes are stored upper-case (ISO 3166 alpha-2): plain equality keeps the index usable.
+        conditions.append(c.country == filters.country.upper())
     if filters.admin1:
         conditions.append(func.lower(c.admin1) == filters.admin1.lower())
     if filters.event_type:

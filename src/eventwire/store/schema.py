@@ -208,6 +208,7 @@ Index("ix_incidents_country", incidents.c.country, incidents.c.admin1)
 Index("ix_incidents_killed_best", incidents.c.killed_best)
 Index("ix_incidents_injured_best", incidents.c.injured_best)
 Index("ix_incidents_event_type", incidents.c.event_type)
+Index("ix_incidents_lon_lat", incidents.c.lon, incidents.c.lat)
 
 
 def _incident_fk() -> ForeignKey:
