@@ -190,8 +190,13 @@ _NOT_GROUP = re.compile(r"^(?:the )?(?:no|police|security|officials?|authorities
                         r"assailants?|gunmen|militants|the group|group|unknown|local|some|several)\b", re.IGNORECASE)
 
 
+_UNLISTED_CUE = re.compile(r"responsib|attributed|blamed|suspected|believed", re.IGNORECASE)
+
+
 def find_unlisted_groups(text: str, known: list[GroupMention]) -> list[GroupMention]:
     """Groups named as perpetrators but absent from the alias table, keeping their own wording."""
+    if not _UNLISTED_CUE.search(text):
+        return []  # none of the phrases that name a perpetrator
     found = []
     for pattern in UNLISTED_GROUP_PATTERNS:
         for match in pattern.finditer(text):
@@ -222,7 +227,8 @@ def find_groups(text: str) -> list[GroupMention]:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """The first word of every alias, lower-cased: a text with none of them names no listed group."""
-    return frozenset(_WORD.findall(alias.lower())[0] for alias in _group_regex(False)[1] if _WORD.search(alias))
+    return frozenset(next(word for word in _WORD.findall(alias.lower()) if word != "the" or alias.lower() == "the")
+                     for alias in _group_regex(False)[1] if _WORD.search(alias))
 
 
 @lru_cache(maxsize=1)

@@ -70,7 +70,9 @@ _SEGMENT = (_WORD + r"(?:[ -](?:" + _WORD + r"|\d{1,2}(?=\W)|(?:al|el|ad|ash|as|
             r"la|e|i|bin|ibn|do|da|di|du|des)(?=[ -][A-Z])))*")
 _GENERIC_TAIL = r"(?:\s+(?:" + _SETTLEMENT + r")(?:\s+\d{1,3}\b)?)?"
 _SEGMENT_RE = re.compile(r"(" + _SEGMENT + r")" + _GENERIC_TAIL)
-_CHAIN_RE = re.compile(_SEGMENT + _GENERIC_TAIL + r"(?:\s*(?:,|\()\s*(?:the\s+)?" + _SEGMENT + _GENERIC_TAIL + r")+")
+# A chain starts at the start of a word: trying every capital inside one is slow on all-capitals copy.
+_CHAIN_RE = re.compile(r"(?<![\w'’.-])" + _SEGMENT + _GENERIC_TAIL
+                       + r"(?:\s*(?:,|\()\s*(?:the\s+)?" + _SEGMENT + _GENERIC_TAIL + r")+")
 # "Police District 5", "Ward 3": a name before a numbered subdivision word names that subdivision.
 _NUMBERED_AFTER_RE = re.compile(r"^\s+(?:district|precinct|sector|zone|ward|block|phase)\s+\d", re.IGNORECASE)
 _CHAIN_SEP_RE = re.compile(r"\s*(?:,|\()\s*(?:the\s+)?")

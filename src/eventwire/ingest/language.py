@@ -25,8 +25,8 @@ def _identifier():
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of `text`'s language, or None for a text with too few letters to tell."""
-    sample = text[:5000]
-    letters = sum(ch.isalpha() for ch in sample)
+    sample = text[:2000]  # two thousand characters decide as well as the whole article, faster
+    letters = sum(map(str.isalpha, sample))
     if letters < _MIN_LETTERS:
         return "en" if letters and sample.isascii() else None
     if sample.isupper():
