@@ -85,8 +85,29 @@ _ANY_OUTCOME = re.compile(r"kill|dead|die[ds]|death|wound|injur|hurt|missing|una
                           r"bodies|burned to death|assassinat|stabbed", re.IGNORECASE)
 
 
+# A coder's own count, as ACLED notes end: "Unknown fatalities coded as 10", "Fatalities coded as 0".
+_CODED = re.compile(r"\b(?P<outcome>fatalities|deaths)(?: and injuries)?(?: \w+)? coded as (?P<num>\d+)\b",
+                    re.IGNORECASE)
+
+
+def _coded_figures(ctx: Context, sentence) -> list[Figure]:
+    """The figure a coder states outright; it outranks every figure read from the prose."""
+    found = []
+    base = sentence.start_char
+    for match in _CODED.finditer(sentence.text):
+        value = int(match.group("num"))
+        evidence = (ctx.article.span(base + match.start("num"), base + match.end("num")),
+                    ctx.article.span(base + match.start(), base + match.end()))
+        found.append(Figure("killed", value, value, value, "coded", evidence, ctx.attribution_at(base), EXTRACTOR,
+                            flags=("coded",)))
+    return found
+
+
 def _figures_in_sentence(ctx: Context, sentence) -> list[Figure]:
     text = sentence.text
+    coded = _coded_figures(ctx, sentence)
+    if coded:
+        return coded
     if not _ANY_OUTCOME.search(text):
         return []
     background = bool(_BACKGROUND.search(text))
@@ -148,7 +169,8 @@ def _sum(*values: int | None) -> int | None:
 
 _SINGULAR = re.compile(r"\b(?:was|has been|had been)\s+(?:reportedly\s+)?(?:(?:shot|stabbed) and\s+)?"
                        r"(?P<outcome>killed|shot dead|murdered|assassinated|beheaded|stabbed to death|lynched|"
-                       r"executed|injured|wounded|hurt)\b", re.IGNORECASE)
+                       r"executed|(?:beaten|hacked|burned|tortured) to death|injured|wounded|hurt)\b",
+                       re.IGNORECASE)
 _KILLED_ONE = re.compile(r"\b(?P<outcome>shot and killed|killed|shot dead|assassinated|murdered|beheaded|"
                          r"stabbed to death)\s+(?:a|an|one)\s+(?!number|total|group|series)\w+", re.IGNORECASE)
 _KILLED_NAMED = re.compile(r"\b(?P<outcome>(?:shot and )?killed|assassinated|murdered|beheaded|shot dead)\s+"
@@ -260,7 +282,8 @@ def order_figures(figures: list[Figure]) -> list[Figure]:
     the earliest in the text.
     """
     def rank(figure: Figure) -> tuple:
-        return ("background" in figure.flags, figure.vague, -(figure.best or 0), figure.evidence[0].start)
+        return ("coded" not in figure.flags, "background" in figure.flags, figure.vague, -(figure.best or 0),
+                figure.evidence[0].start)
 
     ordered = sorted(figures, key=lambda f: (f.category, rank(f)))
     return _add_additional(ordered)

@@ -62,7 +62,8 @@ ACLED_CUES = [
     # Two armed sides firing at each other is a battle whatever the weapons (ACLED codebook).
     ("Battles", "Armed clash", PV, r"\b(?:clash\w*|fighting|fought|exchange of fire|exchanged (?:fire|artillery|"
      r"gunfire)|gun ?battle|engaged|firefight|battle\w*|repelled|repulsed|counter-?attack\w*|shoot-?out|"
-     r"small arms|machine ?guns)\b", 3.0),
+     r"small arms|machine ?guns|(?:fired|firing|shot) (?:with )?(?:unspecified|unknown) weapons|in both directions|"
+     r"responded to the fire)\b", 3.0),
     ("Battles", "Government regains territory", PV, r"\b(?:regain\w*|recaptur\w+|retook|retaken|liberat\w+)\b"
      r"[^.]{0,40}\b(?:control|town|village|city|area|territory)\b", 3.0),
     ("Battles", "Non-state actor overtakes territory", PV, r"\b(?:seized control|took control|captured|"
@@ -83,11 +84,13 @@ ACLED_CUES = [
      r"(?:shot|killed|opened fire)[^.]{0,40}(?:protesters|demonstrators)|live (?:ammunition|rounds|fire))\b",
      4.0),
     ("Riots", "Violent demonstration", DEM, r"\b(?:riot\w*|threw stones|stone-pelting|pelted|burn(?:ed|t|ing) "
-     r"(?:rubber )?(?:tyres|tires)|blocked (?:the |a )?roads?|closed (?:the |a )?roads?|violent (?:protest|demonstration)\w*|clashed with police|vandali[sz]\w+|set fire to)\b", 3.0),
+     r"(?:rubber )?(?:tyres|tires)|blocked (?:the |a )?roads?|closed (?:the |a )?roads?|barricades?|"
+     r"(?:police|security forces) clashed with (?:the )?(?:demonstrators|protesters)|violent (?:protest|demonstration)\w*|clashed with police|vandali[sz]\w+|set fire to)\b", 3.0),
     ("Riots", "Mob violence", PV, r"\b(?:mob|lynch\w*|vigilantes?|angry (?:crowd|residents|villagers))\b", 3.0),
     ("Strategic developments", "Arrests", SD, r"\b(?:arrest\w*|detain\w*|apprehend\w*|taken into custody)\b",
      1.5),
-    ("Strategic developments", "Looting/property destruction", SD, r"\b(?:loot\w*|destroyed|torched|"
+    ("Strategic developments", "Looting/property destruction", SD, r"\b(?:loot\w*|stole|stolen|steal\w*|"
+     r"taking away|took away|robbed|destroyed|torched|"
      r"demolish\w*|set ablaze|burn(?:ed|t) (?:down )?(?:houses|homes|shops)|vandali[sz]\w+)\b", 1.5),
     ("Strategic developments", "Agreement", SD, r"\b(?:agreement|ceasefire|cease-fire|peace deal|signed|truce|"
      r"negotiat\w+|prisoner exchange|released (?:\w+ ){0,3}(?:hostages|prisoners))\b", 2.0),

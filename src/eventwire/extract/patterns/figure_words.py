@@ -71,4 +71,5 @@ BACKGROUND = (
 )
 
 # Hypothetical or threatened figures are not counts.
-HYPOTHETICAL = r"\b(?:could|may|might|would|threatened to|plans? to|planned to|feared|fears|expected to)\b"
+# "may" only in lower case: "On 8 May 2020" is a date, not a modal.
+HYPOTHETICAL = r"\b(?:could|(?-i:may)|might|would|threatened to|plans? to|planned to|feared|fears|expected to)\b"
