@@ -207,3 +207,18 @@ def test_the_chosen_killed_figure_comes_first(context_for, text, best):
     killed = [f for f in figures if f.category == "killed"]
     assert killed[0].best == best
     assert len(killed) >= 2  # the others are kept as reported alternatives
+
+
+def test_the_month_may_is_no_modal(context_for):
+    ctx = context_for("On 8 May 2020, at least 15 militants were killed when troops repelled their attack.")
+    (figure,) = extract_figures(ctx)
+    assert (figure.category, figure.low) == ("perpetrators_killed", 15)
+
+
+def test_a_coders_stated_count_outranks_the_prose(context_for, check_spans):
+    ctx = context_for("On 9 May 2020, several soldiers were killed in clashes near Marib. "
+                      "Unknown fatalities coded as 10.")
+    figures = extract_figures(ctx)
+    headline = next(f for f in figures if f.category == "killed")
+    assert (headline.best, headline.qualifier, headline.evidence[0].text) == (10, "coded", "10")
+    check_spans(ctx.text, figures)
