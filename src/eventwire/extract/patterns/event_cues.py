@@ -19,6 +19,12 @@ GTD_UNKNOWN = "Unknown"
 GTD_HIERARCHY = [GTD_ASSASSINATION, GTD_HIJACKING, GTD_KIDNAPPING, GTD_BARRICADE, GTD_BOMBING, GTD_ARMED,
                  GTD_UNARMED, GTD_FACILITY, GTD_UNKNOWN]
 
+# Office-holders whose killing GTD codes as an assassination.
+_OFFICE = (r"(?:police commissioner|commissioner|governor|mayor|judge|prosecutor|minister|deputy|lawmaker|"
+           r"parliamentarian|member of parliament|senator|councillor|council member|district chief|chief|head|"
+           r"director|commander|spokes(?:man|woman|person)|chairman|leader|elder|cleric|imam|candidate|"
+           r"journalist|activist|government officials?|officials?)")
+
 GTD_CUES = [
     (GTD_ASSASSINATION, r"\bassassinat\w+", 3.0),
     (GTD_ASSASSINATION, r"\b(?:killed|shot dead|gunned down|murdered)\b[^.]{0,40}\b(?:mayor|governor|judge|"
@@ -27,22 +33,29 @@ GTD_CUES = [
     (GTD_ASSASSINATION, r"\b(?:mayor|governor|judge|lawmaker|politician|senator|minister|official|leader|"
                         r"candidate|activist|journalist|cleric|prosecutor|chief)\b[^.]{0,40}\b(?:was|were) "
                         r"(?:shot dead|gunned down|killed|murdered|assassinated)\b", 1.0),
-    # A named person singled out: "targeting the vehicle of General X", "killed a civilian, Haji Y,".
-    (GTD_ASSASSINATION, r"\b(?:targeting|targeted|on|at|attacked) the (?:vehicle|convoy|car|house|home|"
-                        r"residence|motorcade) of (?:[a-z-]+ ){0,3}(?-i:[A-Z][\w'-]+ [A-Z])", 3.0),
+    # A person singled out: the vehicle or home of a named person or of an office-holder
+    # ("targeting the vehicle of General X", "the vehicle belonging to Ahmad al-Ibrahim, the head of").
+    (GTD_ASSASSINATION, r"\b(?:vehicle|convoy|car|house|home|residence|motorcade) (?:of|belonging to) "
+                        r"(?:[a-z-]+ ){0,3}(?-i:[A-Z][\w'-]+ (?:al-|el-|bin |ibn )?[A-Z])", 3.0),
+    (GTD_ASSASSINATION, r"\b(?:vehicle|convoy|car|house|home|residence|motorcade) (?:of|belonging to|transporting) "
+                        r"(?:the |a |an )?(?:[\w-]+ ){0,3}" + _OFFICE + r"\b", 3.0),
+    (GTD_ASSASSINATION, r"\b(?:shot|stabbed|attacked|targeted|opened fire on)(?: and (?:killed|injured|wounded))? "
+                        r"the " + _OFFICE + r" of\b", 3.0),
     (GTD_HIJACKING, r"\bhijack\w*", 3.0),
     (GTD_KIDNAPPING, r"\b(?:kidnap\w*|abduct\w*|taken hostage|took \w+ hostage|hostages?|captive|ransom)\b", 2.0),
     (GTD_BARRICADE, r"\b(?:barricad\w+|siege|held hostage inside|standoff)\b", 2.0),
     (GTD_BOMBING, r"\b(?:bomb\w*|explosi\w+|explod\w+|IEDs?|improvised explosive|blasts?|detonat\w+|grenades?|"
                   r"landmines?|mines? (?:exploded|blast)|suicide (?:attack|bomb\w*|vest)|mortars?|rockets?|"
-                  r"shell(?:s|ed|ing)|missiles?|drone strikes?|airstrikes?|air strikes?)\b", 1.5),
+                  r"shell(?:s|ed|ing)?|artillery|projectiles?|missiles?|drone strikes?|airstrikes?|air strikes?)\b",
+     1.5),
     (GTD_ARMED, r"\b(?:opened fire|open fire|gunm[ae]n|shot|shooting|shootout|gunfire|firearms?|guns?|"
                 r"ambush\w*|stormed|assault rifles?|automatic weapons|stabb\w+|knife|"
-                r"machetes?|hacked|firing)\b", 1.0),
+                r"machetes?|hacked|firing|clash(?:es)?|firefight|gun ?battle)\b", 1.0),
     # GTD codes a plain "attacked" whose means the text does not give as Unknown, not Armed Assault.
     (GTD_UNARMED, r"\b(?:beaten|beat (?:him|her|them)|punched|lynched|poison\w*|acid|stoned)\b", 1.5),
     (GTD_FACILITY, r"\b(?:arson\w*|set (?:\w+ ){0,3}(?:on )?fire|set ablaze|torched|burn(?:ed|t) (?:down)?|"
-                   r"incendiary|vandali[sz]\w+|sabotag\w+|destroyed|damaged|razed|ablaze)\b", 1.0),
+                   r"incendiary|vandali[sz]\w+|sabotag\w+|destroyed|damaged|razed|ablaze|firebomb\w*|"
+                   r"confiscat\w+|looted|stole)\b", 1.0),
 ]
 
 # ACLED: (event_type, sub_event_type, disorder_type, regex, weight).
