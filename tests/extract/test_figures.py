@@ -222,3 +222,18 @@ def test_a_coders_stated_count_outranks_the_prose(context_for, check_spans):
     headline = next(f for f in figures if f.category == "killed")
     assert (headline.best, headline.qualifier, headline.evidence[0].text) == (10, "coded", "10")
     check_spans(ctx.text, figures)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("In addition to the assailant, at least 12 civilians were killed in the blast.", 1),
+    ("In addition to the two bombers, nine people were killed at the market.", 2),
+    ("In addition to the driver, 20 other assailants were killed when the car exploded.", 21),
+])
+def test_attackers_told_in_addition_count_apart(context_for, sentence, expected):
+    figures = extract_figures(context_for(sentence))
+    assert next(f for f in figures if f.category == "perpetrators_killed").best == expected
+
+
+def test_both_counts_two(context_for):
+    (figure,) = extract_figures(context_for("Both brothers were killed in the ambush near Jalalabad."))
+    assert (figure.category, figure.best) == ("killed", 2)

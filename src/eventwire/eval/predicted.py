@@ -7,7 +7,8 @@ at the edge, as an export would apply them:
 - GTD `nkill` counts the perpetrators' deaths too: killed best + perpetrators_killed best;
 - ACLED `fatalities` is the most conservative figure: the lowest `low` among the
   killed figures, plus the perpetrators' (ACLED counts every reported death);
-- GTD `nwound` = injured best, `nhostkid` = kidnapped best.
+- GTD `nwound` counts the perpetrators' injuries too (its `nwoundte` is the part of them):
+  injured best + perpetrators_injured best; `nhostkid` = kidnapped best.
 
 Where an incident carries several figures of one category (a toll repeated or
 updated within the article), GTD takes the largest best (the fullest toll the
@@ -73,7 +74,7 @@ def _add(*values: int | None) -> int | None:
 
 def gtd_count(incident: IncidentRecord | None, column: str) -> tuple[int | None, tuple[str, ...]]:
     """GTD's nkill / nwound / nhostkid from the incident, with the evidence it came from."""
-    categories = {"nkill": ("killed", "perpetrators_killed"), "nwound": ("injured",),
+    categories = {"nkill": ("killed", "perpetrators_killed"), "nwound": ("injured", "perpetrators_injured"),
                   "nhostkid": ("kidnapped",)}[column]
     groups = [figures_of(incident, category) for category in categories]
     value = _add(*(_largest_best(group) for group in groups))
@@ -81,8 +82,12 @@ def gtd_count(incident: IncidentRecord | None, column: str) -> tuple[int | None,
 
 
 def acled_fatalities(incident: IncidentRecord | None) -> tuple[int | None, tuple[str, ...]]:
-    """ACLED's fatalities: the most conservative killed figure plus perpetrators killed."""
+    """ACLED's fatalities: the most conservative killed figure plus perpetrators killed; a count the
+    coder states outright ("fatalities coded as 10") is taken as it is."""
     groups = [figures_of(incident, "killed"), figures_of(incident, "perpetrators_killed")]
+    coded = [f for f in groups[0] if "coded" in f.flags]
+    if coded:
+        return coded[0].best, span_texts(coded[0].evidence)
     value = _add(*(_smallest_low(group) for group in groups))
     return value, tuple(text for group in groups for f in group for text in span_texts(f.evidence))
 

@@ -103,6 +103,27 @@ def _coded_figures(ctx: Context, sentence) -> list[Figure]:
     return found
 
 
+# "In addition to the two assailants, 32 people were killed": the attackers died too.
+_IN_ADDITION = re.compile(rf"\bin addition to (?:the )?(?:(?P<quantity>{QUANTITY})\s+)?(?P<noun>(?:suicide )?"
+                          r"(?:assailants?|attackers?|bombers?|perpetrators?|gunm[ae]n|driver))\b", re.IGNORECASE)
+
+
+def _in_addition_figures(ctx: Context, sentence) -> list[Figure]:
+    """Perpetrators' deaths told as "in addition to the assailant(s), N were killed"."""
+    found = []
+    base = sentence.start_char
+    for match in _IN_ADDITION.finditer(sentence.text):
+        if not re.search(r"\b(?:killed|died|dead)\b", sentence.text[match.end():]):
+            continue
+        quantity = quantity_from_match(match) if match.group("quantity") else None
+        count = quantity.best if quantity else (2 if match.group("noun").lower().endswith("s") else 1)
+        found.append(Figure("perpetrators_killed", count, count, count, None,
+                            (ctx.article.span(base + match.start("noun"), base + match.end("noun")),
+                             ctx.article.span(base + match.start(), base + match.end())),
+                            ctx.attribution_at(base), EXTRACTOR, flags=("additional",)))
+    return found
+
+
 def _figures_in_sentence(ctx: Context, sentence) -> list[Figure]:
     text = sentence.text
     coded = _coded_figures(ctx, sentence)
@@ -129,6 +150,7 @@ def _figures_in_sentence(ctx: Context, sentence) -> list[Figure]:
                 if part_category and part_quantity and part_quantity.best is not None:
                     parts.append(_figure(ctx, sentence, part, part_category, part_quantity, background))
             figures.extend(_join_parts(figure, parts))
+    figures.extend(_in_addition_figures(ctx, sentence))
     if not _is_hypothetical(text, None):
         counted = {f.category.removeprefix("perpetrators_") for f in figures}
         figures.extend(f for f in _singular_victims(ctx, sentence, background)

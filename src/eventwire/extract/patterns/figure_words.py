@@ -54,7 +54,7 @@ PERSON_NOUNS = (
     r"Christians?|Muslims?|Shi(?:'|i)tes?|Sunnis?|Hazaras?|Fulanis?|refugees?|migrants?|"
     r"patients|doctors?|nurses?|medics?|aid workers?|volunteers?|prisoners?|inmates|detainees|"
     r"suspects?|crew members?|sailors?|guardsmen|gendarmes?|militiam[ae]n|policemen|"
-    r"forces|force members|colleagues|elders?|commanders?|chiefs?|drivers?|wardens?|"
+    r"forces|force members|colleagues|brothers|sisters|sons|daughters|cousins|husband|wife|elders?|commanders?|chiefs?|drivers?|wardens?|"
     r"ambulance crews|ambulances|firefighters|rescuers|fire engines|emergency crews|rescue teams?|"
     r"of them|of whom|of the victims|" + PERPETRATOR_NOUNS
 )
