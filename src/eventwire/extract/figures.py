@@ -162,11 +162,16 @@ _COORD_BEFORE = re.compile(rf"{_Q}\s+{_NOUN}\s*(?:,\s*(?:and\s+)?|and\s+)$", re.
 _COORD_AFTER = re.compile(rf"\s*(?:,\s*(?:and\s+)?|and\s+){_Q}\s+{_NOUN}", re.IGNORECASE)
 
 
+_GOVERNED = re.compile(r"\b(?:to|from|besides|including|of|except|than)(?: the)?\s*$", re.IGNORECASE)
+
+
 def _coordinated(text: str, match: re.Match, category: str) -> list[re.Match]:
     """Counted groups joined to a figure: "11 assailants and five soldiers were killed",
     "killed two soldiers and a civilian"."""
     if category == "after" and match.start("quantity") == match.start():
         before = _COORD_BEFORE.search(text, max(0, match.start() - 80), match.start())
+        if before and _GOVERNED.search(text, max(0, before.start() - 30), before.start()):
+            return []  # "in addition to the two bombers, nine people": not a list of the killed
         return [before] if before else []
     if category == "before":
         after = _COORD_AFTER.match(text, match.end())
