@@ -85,12 +85,15 @@ def _apply_target_rule(scores: dict, spans: dict, found) -> None:
 
 
 def _apply_protest_rule(scores: dict) -> None:
-    """In a protest, "arrest" is usually what is protested ("against the arrest of ..."): count it
-    as the protest's own event only when protesters were the ones arrested (Protest with intervention)."""
+    """In a protest note, an arrest, a lockdown or a decision is usually what is protested ("against
+    the arrest of ...", "against lockdown restrictions"): strategic developments then weigh little.
+    Protesters arrested are a Protest with intervention, which has cues of its own."""
     protest = ("Protests", "Peaceful protest", cues.DEM)
-    arrests = ("Strategic developments", "Arrests", cues.SD)
-    if scores.get(protest, 0.0) >= 1.5 and arrests in scores:
-        scores[arrests] *= 0.3
+    if scores.get(protest, 0.0) < 1.5:
+        return
+    for key in scores:
+        if key[0] == "Strategic developments":
+            scores[key] *= 0.3
 
 
 def _rank_gtd(scores: dict) -> list[str]:

@@ -41,7 +41,7 @@ from eventwire.errors import ConfigError
 from eventwire.extract.patterns import load_table
 
 # Bump when the build changes what the cache holds; package versions are part of the key too.
-GAZETTEER_VERSION = 6
+GAZETTEER_VERSION = 7
 CACHE_NAME = "gazetteer.marshal"
 KINDS = ("country", "admin1", "admin2", "town")
 PRECISION_OF_KIND = {"country": "country", "admin1": "region", "admin2": "district", "town": "town"}
@@ -212,7 +212,7 @@ def _cache_key() -> str:
             versions.append(f"{package}={metadata.version(package)}")
         except metadata.PackageNotFoundError as exc:
             raise ConfigError(f"gazetteer: package {package!r} is missing: run `pip install -e .`") from exc
-    tables = "".join(str(load_table(name)) for name in ("country_aliases.tsv", "demonyms.tsv"))
+    tables = "".join(str(load_table(name)) for name in ("country_aliases.tsv", "demonyms.tsv", "admin1_aliases.tsv"))
     return f"v{GAZETTEER_VERSION};{';'.join(versions)};tables={hash_text(tables)}"
 
 
@@ -486,16 +486,31 @@ def _add_admin_divisions(builder: _Builder, towns: dict, english: dict) -> None:
         county = english["admin2"].get(town["geonameid"])
         if county:
             members2[(code[0], admin1_name[code], county)].append(town)
+    table_aliases = admin1_table_aliases()
     for code, members in members1.items():
         entry = builder.add(admin1_name[code], "admin1", code[0], admin1_name[code], "", *_median(members),
                             sum(t["population"] for t in members))
         builder.alias(entry, strip_division_word(normalize_name(admin1_name[code])))
         for alias in english["admin1_aliases"].get(code, ()):
             builder.alias(entry, alias)
+        for alias in table_aliases.get((code[0], admin1_name[code]), ()):
+            builder.alias(entry, alias, alternate=False)
     for (country, admin1, county), members in members2.items():
         entry = builder.add(county, "admin2", country, admin1, county, *_median(members),
                             sum(t["population"] for t in members))
         builder.alias(entry, strip_division_word(normalize_name(county)))
+
+
+def admin1_table_aliases() -> dict[tuple[str, str], list[str]]:
+    """(alpha-2, gazetteer admin1 name) -> the names `patterns/admin1_aliases.tsv` gives it.
+
+    Primary names, not alternates: "Extreme-Nord" is how coders name Cameroon's Far North,
+    not a coincidental spelling, so it is not penalised like a rare alternate name.
+    """
+    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for alias, country, admin1 in load_table("admin1_aliases.tsv"):
+        found[(country, admin1)].append(alias)
+    return dict(found)
 
 
 def _median(members: list) -> tuple[float, float]:

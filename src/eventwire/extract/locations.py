@@ -137,8 +137,15 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
             mentions += _nested_mentions(ent, gazetteer, ctx.text)
     mentions += _pattern_mentions(ctx, gazetteer, mentions)
     mentions += _chain_mentions(ctx.text, gazetteer, chains if chains is not None else [])
+    mentions = [m for m in mentions if not _COMPOUND_AFTER_RE.match(ctx.text, m.end)]
     mentions.sort(key=lambda m: (m.start, _SOURCE_RANK.get(m.source, 0)))
     return _drop_overlaps(mentions)
+
+
+# "Saudi-led coalition", "Iranian-backed militia", "Kabul-based reporter": the name qualifies an
+# actor, not the place of the event, and must not vote for the article's country either.
+_COMPOUND_AFTER_RE = re.compile(r"[-‐‑](?:led|backed|based|brokered|sponsored|funded|supported|allied|aligned|"
+                                r"controlled|trained|armed|made|owned|run|linked|affiliated)\b", re.IGNORECASE)
 
 
 def _entity_mentions(ent, gazetteer: Gazetteer) -> list[_Mention]:
@@ -366,39 +373,86 @@ def _country_code(gazetteer: Gazetteer, name: str) -> str | None:
     return None
 
 
-def _article_context(mentions: list[_Mention], gazetteer: Gazetteer) -> tuple[dict[str, int], set[str]]:
-    """Countries (with counts) and admin1 regions the article names without ambiguity."""
+def _article_context(mentions: list[_Mention], gazetteer: Gazetteer) -> list[tuple[str | None, str | None]]:
+    """Per mention, the (country, "CC|admin1" region) it names without ambiguity, or Nones."""
+    found: list[tuple[str | None, str | None]] = []
+    for mention in mentions:
+        code = region = None
+        if mention.candidates:
+            top = mention.candidates[0]
+            kind = gazetteer.kind[top]
+            if kind == "country" or (mention.chosen is not None):
+                chosen = mention.chosen if mention.chosen is not None else top
+                code = gazetteer.country[chosen]
+                if gazetteer.kind[chosen] in ("admin1", "admin2", "town"):
+                    region = f"{code}|{gazetteer.admin1[chosen]}"
+            elif kind == "admin1" and top not in mention.alternate:
+                region = f"{gazetteer.country[top]}|{gazetteer.admin1[top]}"
+        found.append((code, region))
+    return found
+
+
+def _others_context(context: list[tuple[str | None, str | None]], skip: int) -> tuple[dict[str, int], set[str]]:
+    """Countries (with counts) named by every mention but `skip`, and all regions named.
+
+    A place's own guess is no evidence for its country ("Ouest" guessed in Haiti must not
+    vote Haiti for "Ouest"). Its own region stays: it only ranks the namesakes inside that
+    region (Kandahar District over Kandahar province for "Police District 5, Kandahar").
+    """
     countries: dict[str, int] = {}
     regions: set[str] = set()
-    for mention in mentions:
-        if not mention.candidates:
-            continue
-        top = mention.candidates[0]
-        kind = gazetteer.kind[top]
-        if kind == "country" or (mention.chosen is not None):
-            chosen = mention.chosen if mention.chosen is not None else top
-            code = gazetteer.country[chosen]
+    for index, (code, region) in enumerate(context):
+        if code and index != skip:
             countries[code] = countries.get(code, 0) + 1
-            if gazetteer.kind[chosen] in ("admin1", "admin2", "town"):
-                regions.add(f"{code}|{gazetteer.admin1[chosen]}")
-        elif kind == "admin1" and top not in mention.alternate:
-            regions.add(f"{gazetteer.country[top]}|{gazetteer.admin1[top]}")
+        if region:
+            regions.add(region)
     return countries, regions
+
+
+# A name whose candidates spread over more countries than this says nothing about the country.
+_MAX_SUPPORT_COUNTRIES = 3
+
+
+def _candidate_support(mentions: list[_Mention], gazetteer: Gazetteer) -> list[frozenset[str]]:
+    """Per mention, the countries its candidates could lie in, when they are few.
+
+    Coder notes rarely name the country ("Bafoussam town (Mifi, Ouest)"): the names that
+    could each be in Cameroon agree on Cameroon, though "Ouest" alone is likelier Haiti.
+    """
+    found = []
+    for mention in mentions:
+        codes = {gazetteer.country[e] for e in mention.candidates[:20] if e not in mention.alternate}
+        found.append(frozenset(codes) if 0 < len(codes) <= _MAX_SUPPORT_COUNTRIES else frozenset())
+    return found
 
 
 def _resolve(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
     """Two passes: first by population, containers and named countries; then also by nearness."""
-    countries, regions = _article_context(mentions, gazetteer)
-    for mention in reversed(mentions):  # containers ("..., Iran") first
-        _choose(mention, gazetteer, countries, regions, points=[])
+    context = _article_context(mentions, gazetteer)
+    support = _candidate_support(mentions, gazetteer)
+    for index in reversed(range(len(mentions))):  # containers ("..., Iran") first
+        countries, regions = _others_context(context, index)
+        _choose(mentions[index], gazetteer, countries, regions, [], _agreeing(support, index))
     for mention in mentions:
         if not mention.candidates:
             _fuzzy_candidates(mention, gazetteer)
-    countries, regions = _article_context(mentions, gazetteer)
-    for mention in mentions:
+    context = _article_context(mentions, gazetteer)
+    support = _candidate_support(mentions, gazetteer)
+    for index, mention in enumerate(mentions):
         points = [(gazetteer.lat[m.chosen], gazetteer.lon[m.chosen]) for m in mentions
                   if m is not mention and m.chosen is not None and gazetteer.kind[m.chosen] != "country"]
-        _choose(mention, gazetteer, countries, regions, points)
+        countries, regions = _others_context(context, index)
+        _choose(mention, gazetteer, countries, regions, points, _agreeing(support, index))
+
+
+def _agreeing(support: list[frozenset[str]], skip: int) -> dict[str, int]:
+    """How many other mentions could lie in each country."""
+    counts: dict[str, int] = {}
+    for index, codes in enumerate(support):
+        if index != skip:
+            for code in codes:
+                counts[code] = counts.get(code, 0) + 1
+    return counts
 
 
 def _fuzzy_candidates(mention: _Mention, gazetteer: Gazetteer) -> None:
@@ -425,12 +479,14 @@ def _resolved_container(mention: _Mention) -> int | None:
 
 
 def _choose(mention: _Mention, gazetteer: Gazetteer, countries: dict[str, int], regions: set[str],
-            points: list[tuple[float, float]]) -> None:
+            points: list[tuple[float, float]], agreeing: dict[str, int] | None = None) -> None:
     candidates = _inside_container(mention, gazetteer)
     if not candidates:
         mention.chosen = None
         return
-    scored = [(_score(mention, entry, gazetteer, countries, regions, points), entry)
+    agreeing = agreeing or {}
+    scored = [(_score(mention, entry, gazetteer, countries, regions, points)
+               + 0.4 * min(agreeing.get(gazetteer.country[entry], 0), 3), entry)
               for entry in candidates[:40]]
     mention.score, mention.chosen = max(scored)
     chosen = mention.chosen
@@ -463,8 +519,21 @@ def _inside_container(mention: _Mention, gazetteer: Gazetteer) -> list[int]:
         # Coders' divisions differ from GeoNames' near borders (Abu Ghraib: "Al Anbar" vs Baghdad):
         # a sizeable town of the container's country is still trusted.
         inside = [e for e in mention.candidates if gazetteer.country[e] == gazetteer.country[holder]
-                  and gazetteer.kind[e] == "town" and gazetteer.population[e] >= _MIN_POP_NESTED]
+                  and gazetteer.kind[e] == "town" and (gazetteer.population[e] >= _MIN_POP_NESTED
+                                                      or _near_division(gazetteer, holder, e, mention))]
     return inside
+
+
+# How far outside its named admin1 a town spelled exactly as written may lie (GeoNames' and
+# coders' borders disagree: "Tarmiyah, Saladin" is in GeoNames' Baghdad, 60 km from Saladin's).
+_BORDER_SLACK_KM = 150
+
+
+def _near_division(gazetteer: Gazetteer, holder: int, entry: int, mention: _Mention) -> bool:
+    if gazetteer.kind[holder] != "admin1" or entry in mention.alternate:
+        return False
+    return distance_km(gazetteer.lat[holder], gazetteer.lon[holder],
+                       gazetteer.lat[entry], gazetteer.lon[entry]) < _BORDER_SLACK_KM
 
 
 def _within(gazetteer: Gazetteer, holder: int, entry: int) -> bool:

@@ -1,7 +1,12 @@
 """Targets: who or what was attacked, as GTD target types (`patterns/targets.tsv`).
 
-Only sentences that describe the attack count (a cue such as attacked, killed,
-opened fire, blast), so "Russia tightened security at airports" names no target.
+The first target is the object of the attack ("opened fire on X", "a bomb detonated targeting X",
+"attached to the vehicle of X"), read from the first sentence that has one: coders and reporters
+name the attacked first, while the first word of some type anywhere in the text is as often the
+responders ("security forces repelled the attack") or the place ("on the Kabul highway").
+Only sentences that describe the attack count (a cue such as attacked, killed, opened fire,
+blast), so "Russia tightened security at airports" names no target; a bomb found and defused
+by security forces attacked no one, so that sentence names none either.
 """
 
 from __future__ import annotations
@@ -11,24 +16,79 @@ from functools import lru_cache
 
 from eventwire.extract.context import Context
 from eventwire.extract.patterns import load_table
-from eventwire.records import Target
+from eventwire.records import Span, Target
 
-EXTRACTOR = "targets.v1"
+EXTRACTOR = "targets.v2"
 
 _ATTACK_SENTENCE = re.compile(r"\b(?:attack\w*|kill\w*|shot|shoot\w*|opened fire|stormed|bomb\w*|explo\w+|"
-                              r"blast|wound\w*|injur\w*|abduct\w*|kidnap\w*|ambush\w*|raid\w*|targeted|torched|"
+                              r"blast|wound\w*|injur\w*|abduct\w*|kidnap\w*|ambush\w*|raid\w*|target\w*|torched|"
                               r"set fire|burn\w*|died|dead|massacre\w*|struck|hit|stabb\w*|hacked|rammed|fired|"
-                              r"shell(?:ed|ing)|behead\w*|to death|gunned down|lynch\w*|assault\w*)\b", re.IGNORECASE)
-_NOT_ATTACK = re.compile(r"\b(?:warn\w*|plans? to|threat\w*|intelligence|tightened|security measures)\b", re.IGNORECASE)
+                              r"shell(?:ed|ing)|behead\w*|to death|gunned down|lynch\w*|assault\w*|detonat\w*)\b",
+                              re.IGNORECASE)
+_NOT_ATTACK = re.compile(r"\b(?:warn\w*|plans? to|threat\w*|intelligence|tightened|security measures|"
+                         r"defused|dismantled|discovered|found and|safely detonated)\b", re.IGNORECASE)
 
+# The words that put the attacked right after them. "in" is left out on purpose: "detonated in
+# Kabul" names a place, not a target.
+_OBJECT_CUE = re.compile(
+    r"\b(?:targeting|targeted|intended to target|attacked|ambushed|stormed|raided|shelled|besieged|"
+    r"opened fire (?:on|at|targeting|into)|fired (?:[\w-]+ ){0,3}?(?:at|on|into|towards?|targeting)|"
+    r"threw (?:[\w-]+ ){0,3}?(?:at|into|inside|on|towards?)|"
+    r"launched (?:[\w-]+ ){0,3}?(?:at|on|into|towards?|targeting)|"
+    r"shot (?:and (?:killed|wounded|injured) |dead )?|gunned down|killed|stabbed (?:and killed )?|hacked|"
+    r"beheaded|abducted|kidnapped|assassinated|set fire to|set ablaze|torched|burned(?: down)?|"
+    r"(?:detonated|exploded|went off|blew (?:him|her)self up) (?:at|near|outside|inside|in front of|on|against|"
+    r"close to|next to)|(?:attached to|planted (?:on|in|under|near|at|outside))|rammed (?:[\w-]+ ){0,2}into|"
+    r"hit|struck)\s+", re.IGNORECASE)
+# Where the object phrase ends: a clause break, the place ("in Kabul"), or what happened next.
+_OBJECT_END = re.compile(r"[,.;:()]|\s(?:in|at|on|along|near|between|who|which|that|when|as|while|before|after|"
+                         r"during|killing|wounding|injuring|and (?:killed|wounded|injured))\s[A-Z]?|"
+                         r"\s(?:in|who|which|that|when|as|while|killing|wounding|injuring)\s", re.IGNORECASE)
+_MAX_OBJECT_CHARS = 90
+_NAMED = "named"
+# A named person or place as the object, with no type word: GTD's "Private Citizens & Property"
+# (named civilians, villages and towns), unless the article gives the person's role elsewhere.
+_PROPER_NAME = re.compile(r"\b[A-Z][a-z'-]+")
+# "the vehicle of X", "the home of X": the owner X is the target, the thing only its property.
+_POSSESSED = re.compile(r"\b(?:vehicles?|cars?|trucks?|homes?|houses?|residences?|convoy|motorcade|office|"
+                        r"compound)\s+(?:of|belonging to|carrying|transporting|used by)\s", re.IGNORECASE)
+# A vehicle with no owner named says nothing of who was in it: the rest of the text does
+# ("a bomb targeting a car ... two police officers were killed").
+_BARE_VEHICLE = re.compile(r"(?:vehicles?|cars?|trucks?)$", re.IGNORECASE)
 
 # A subject followed by an attack verb did the attacking ("Militants torched a church"), unless a
 # preposition puts it in a phrase about the place ("a blast at a police station killed five").
 _AGENT_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?:attacked|killed|opened fire|stormed|torched|shot|ambushed|"
                          r"abducted|kidnapped|raided|fired|burned|set fire|bombed|detonated|hacked|stabbed|"
-                         r"seized|threw|shelled|rammed|clashed)\b", re.IGNORECASE)
+                         r"seized|threw|shelled|rammed|clashed|repelled|responded|intercepted|arrived|"
+                         r"retaliated|pursued|rescued)\b", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:at|on|in|near|of|against|outside|inside|into|to|from|by|towards?)\s+"
                                  r"(?:[\w'-]+\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _target_table() -> tuple[tuple[str, str], ...]:
+    return tuple((label, gtd) for label, gtd, _regex in load_table("targets.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _any_target() -> re.Pattern:
+    """Every target word in one pattern, one named group per row: `lastgroup` says which row matched.
+
+    At one position the table's order decides, so a more specific row listed earlier wins.
+    """
+    rows = load_table("targets.tsv")
+    return re.compile("|".join(f"(?P<t{i}>{regex})" for i, (_l, _g, regex) in enumerate(rows)), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _row_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """One pattern per row: many small scans run faster than one big alternation's finditer."""
+    return tuple((label, re.compile(regex, re.IGNORECASE)) for label, _gtd, regex in load_table("targets.tsv"))
+
+
+def _row_of(match: re.Match) -> tuple[str, str]:
+    return _target_table()[int(match.lastgroup[1:])]
 
 
 def _is_agent_or_speaker(ctx: Context, text: str, match: re.Match, start: int) -> bool:
@@ -40,32 +100,79 @@ def _is_agent_or_speaker(ctx: Context, text: str, match: re.Match, start: int) -
                for ref in ctx.attribution_at(start).chain for span in ref.evidence)
 
 
-@lru_cache(maxsize=1)
-def _target_patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
-    return tuple((label, gtd, re.compile(regex, re.IGNORECASE)) for label, gtd, regex in load_table("targets.tsv"))
-
-
-@lru_cache(maxsize=1)
-def _any_target() -> re.Pattern:
-    """All target words in one pattern: a sentence without any skips the per-type passes."""
-    return re.compile("|".join(f"(?:{regex})" for _label, _gtd, regex in load_table("targets.tsv")), re.IGNORECASE)
-
-
 def extract_targets(ctx: Context) -> list[Target]:
-    """Target types named in attack sentences, the most mentioned first (table order breaks ties)."""
-    found: dict[str, list] = {}
+    """Target types in attack sentences: the attack's object first, then the most mentioned."""
+    found: dict[str, list[Span]] = {}
+    first_seen: dict[str, int] = {}
+    attacked: tuple[str, list[Span]] | None = None
     for sentence in ctx.sentences:
-        if not _ATTACK_SENTENCE.search(sentence.text) or _NOT_ATTACK.search(sentence.text):
+        text = sentence.text
+        if not _ATTACK_SENTENCE.search(text) or _NOT_ATTACK.search(text):
             continue
-        if not _any_target().search(sentence.text):
+        if attacked is None:
+            attacked = _attack_object(ctx, sentence)
+        if not _any_target().search(text):
             continue
-        for label, _gtd, pattern in _target_patterns():
-            for match in pattern.finditer(sentence.text):
+        for label, pattern in _row_patterns():
+            for match in pattern.finditer(text):
                 start = sentence.start_char + match.start()
-                if _is_agent_or_speaker(ctx, sentence.text, match, start):
+                if _is_agent_or_speaker(ctx, text, match, start):
                     continue
+                first_seen.setdefault(label, len(first_seen))
                 found.setdefault(label, []).append(ctx.article.span(start, start + len(match.group(0))))
-    gtd_of = {label: gtd for label, gtd, _ in _target_patterns()}
-    order = [label for label, _, _ in _target_patterns()]
-    ranked = sorted(found, key=lambda label: (-len(found[label]), order.index(label)))
-    return [Target(label, gtd_of[label], tuple(found[label]), EXTRACTOR) for label in ranked]
+    ranked = sorted(found, key=lambda label: (-len(found[label]), first_seen[label]))
+    targets = [Target(label, dict(_target_table())[label], tuple(found[label]), EXTRACTOR) for label in ranked]
+    return _put_first(targets, attacked)
+
+
+def _put_first(targets: list[Target], attacked: tuple[str, list[Span]] | None) -> list[Target]:
+    """`targets` with the attack's object first (its own evidence first too)."""
+    if attacked is None:
+        return targets
+    label, spans = attacked
+    if label == _NAMED and targets:
+        # A name or a bare vehicle: the role the text gives elsewhere ("Nur, a member of
+        # parliament") beats the generic people words that every casualty sentence holds.
+        roles = [t for t in targets if t.label != "civilians"]
+        return [roles[0], *[t for t in targets if t is not roles[0]]] if roles else targets
+    label = "civilians" if label == _NAMED else label
+    rest = [t for t in targets if t.label != label]
+    same = next((t for t in targets if t.label == label), None)
+    evidence = tuple(spans) + tuple(s for s in (same.evidence if same else ()) if s not in spans)
+    return [Target(label, dict(_target_table())[label], evidence, EXTRACTOR), *rest]
+
+
+def _attack_object(ctx: Context, sentence) -> tuple[str, list[Span]] | None:
+    """The type of the first thing this sentence says was attacked, with its span; None if it names none."""
+    text = sentence.text
+    for cue in _OBJECT_CUE.finditer(text):
+        end = _OBJECT_END.search(text, cue.end() + 1)
+        stop = min(end.start() if end else len(text), cue.end() + _MAX_OBJECT_CHARS)
+        if stop <= cue.end():
+            continue
+        typed = _typed_object(text, cue.end(), stop)
+        if typed is not None:
+            label, start, end_char = typed
+            base = sentence.start_char
+            return label, [ctx.article.span(base + start, base + end_char)]
+        name = _PROPER_NAME.search(text, cue.end(), stop)
+        if name:  # a named person or town: a role named elsewhere in the text wins (see _put_first)
+            base = sentence.start_char
+            return _NAMED, [ctx.article.span(base + name.start(), base + name.end())]
+    return None
+
+
+def _typed_object(text: str, start: int, stop: int) -> tuple[str, int, int] | None:
+    """(label, start, end) of the target word that heads text[start:stop], skipping possessed things."""
+    owner = _POSSESSED.search(text, start, stop)
+    if owner and owner.start() - start < 40:
+        match = _any_target().search(text, owner.end(), stop)
+        if match:
+            return _row_of(match)[0], match.start(), match.end()
+        return _NAMED, owner.start(), owner.end()
+    match = _any_target().search(text, start, stop)
+    if match is None:
+        return None
+    if _BARE_VEHICLE.match(match.group(0)):
+        return _NAMED, match.start(), match.end()
+    return _row_of(match)[0], match.start(), match.end()

@@ -66,10 +66,12 @@ ACLED_CUES = [
     ("Explosions/Remote violence", "Air/drone strike", PV, r"\b(?:air ?strikes?|drone strikes?|airstrikes?|"
      r"air raids?|bombarded from the air|warplanes?|aircraft|drones?|helicopter gunships?|jets)\b", 2.5),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", PV, r"\b(?:shell(?:s|ed|ing)|artillery|"
-     r"mortars?|rockets?|missiles?|projectiles?|grenade launchers?)\b", 2.0),
+     r"mortars?|rockets?|missiles?|projectiles?|grenade launchers?|explosions? involving unknown weapons)\b", 2.0),
+    # A device named decides an IED; a bare "explosion" or "blast" leans to it only a little.
     ("Explosions/Remote violence", "Remote explosive/landmine/IED", PV, r"\b(?:IEDs?|improvised explosive|"
-     r"landmines?|land mines?|roadside bomb|mines?|explosive device|car bomb|bomb\w*|explo\w+|blasts?|"
-     r"detonat\w+)\b", 1.5),
+     r"landmines?|land mines?|roadside bomb|mines?|explosive device|car bomb|magnetic bomb|sticky bomb)\b", 2.5),
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED", PV, r"\b(?:bomb\w*|explo\w+|blasts?|"
+     r"detonat\w+)\b", 1.0),
     ("Explosions/Remote violence", "Grenade", PV, r"\bgrenades?\b(?! launchers?)", 2.5),
     ("Explosions/Remote violence", "Chemical weapon", PV, r"\bchemical (?:weapon|attack|agent)s?\b", 3.0),
     # Two armed sides firing at each other is a battle whatever the weapons (ACLED codebook).
@@ -87,7 +89,8 @@ ACLED_CUES = [
      r"abuse\w*|violence))\b", 3.5),
     ("Violence against civilians", "Attack", PV, r"\b(?:killed|shot|attacked|murdered|beaten|stabbed|"
      r"hacked|massacre\w*|lynched|tortured|burned|assaulted|opened fire|gunm[ae]n|civilians?|villagers?|"
-     r"found dead|bod(?:y|ies) (?:was|were) found|body of|drive-by)\b", 1.0),
+     r"found dead|bod(?:y|ies) (?:was|were) (?:found|discovered)|body of|heads? (?:was|were) found|"
+     r"decapitated|drive-by|ambush\w*|bullets?|fired at)\b", 1.0),
     ("Protests", "Peaceful protest", DEM, r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|(?-i:march(?:ed|es)?)|"
      r"sit-in|picket\w*|strike|gathered to demand|petition\w*)\b", 1.5),
     ("Protests", "Protest with intervention", DEM, r"\b(?:dispers\w+|tear ?gas|water cannon|arrested "
@@ -99,7 +102,10 @@ ACLED_CUES = [
     ("Riots", "Violent demonstration", DEM, r"\b(?:riot\w*|threw stones|stone-pelting|pelted|burn(?:ed|t|ing) "
      r"(?:rubber )?(?:tyres|tires)|blocked (?:the |a )?roads?|closed (?:the |a )?roads?|barricades?|"
      r"(?:police|security forces) clashed with (?:the )?(?:demonstrators|protesters)|violent (?:protest|demonstration)\w*|clashed with police|vandali[sz]\w+|set fire to)\b", 3.0),
-    ("Riots", "Mob violence", PV, r"\b(?:mob|lynch\w*|vigilantes?|angry (?:crowd|residents|villagers))\b", 3.0),
+    # Unorganised groups fighting each other or a person: communal violence is mob violence in ACLED.
+    ("Riots", "Mob violence", PV, r"\b(?:mob|lynch\w*|vigilantes?|angry (?:crowd|residents|villagers)|scuffle|"
+     r"clash(?:ed|es)? between (?:two |rival )?(?:groups|communities|villagers|families|farmers|clans|supporters)|"
+     r"group of (?:people|residents|villagers|locals) (?:attacked|beat|assaulted)|communal)\b", 4.0),
     ("Strategic developments", "Arrests", SD, r"\b(?:arrest\w*|detain\w*|apprehend\w*|taken into custody)\b",
      1.5),
     ("Strategic developments", "Looting/property destruction", SD, r"\b(?:loot\w*|stole|stolen|steal\w*|"
@@ -108,14 +114,16 @@ ACLED_CUES = [
     ("Strategic developments", "Agreement", SD, r"\b(?:agreement|ceasefire|cease-fire|peace deal|signed|truce|"
      r"negotiat\w+|prisoner exchange|released (?:\w+ ){0,3}(?:hostages|prisoners))\b", 2.0),
     ("Strategic developments", "Disrupted weapons use", SD, r"\b(?:defus\w+|dismantl\w+|seized (?:\w+ )?"
-     r"(?:weapons|explosives|arms)|intercepted|shot down|foiled|thwarted)\b", 2.5),
+     r"(?:weapons|explosives|arms)|intercepted|shot down|foiled|thwarted)\b", 3.5),
     ("Strategic developments", "Headquarters or base established", SD, r"\b(?:established (?:a )?(?:base|"
      r"headquarters|camp)|set up (?:a )?(?:base|camp|checkpoint))\b", 3.0),
     ("Strategic developments", "Change to group/activity", SD, r"\b(?:recruit\w*|launched (?:a|an) "
      r"(?:operation|campaign|offensive)|deployed|reinforcements?|training|merged|split|defect\w*|"
-     r"surrender\w*|mobiliz\w+)\b", 1.0),
-    ("Strategic developments", "Other", SD, r"\b(?:curfew|lockdown|state of emergency|security measures|"
-     r"face masks|announced|banned|imposed|ordered the closure|restrictions)\b", 1.0),
+     r"surrender\w*|mobiliz\w+|joined|fortif\w+)\b", 1.0),
+    # Governments' security measures (curfews, lockdowns) change what a state does: ACLED codes them so.
+    ("Strategic developments", "Change to group/activity", SD, r"\b(?:curfew|lockdown|state of emergency|"
+     r"security measures|face masks|restrictions|ordered the closure)\b", 1.5),
+    ("Strategic developments", "Other", SD, r"\b(?:announced|banned|imposed|returned)\b", 1.0),
     ("Strategic developments", "Non-violent transfer of territory", SD, r"\b(?:withdr[ae]w\w*|handed over|"
      r"pulled out|retreated)\b[^.]{0,40}\b(?:town|village|city|area|territory|positions?|base)\b", 2.5),
 ]
