@@ -175,14 +175,15 @@ def db_stats(obj, db):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.option("--no-store", is_flag=True, help="Print only; do not write incidents to the database.")
 @db_option
 @click.pass_obj
 @friendly_errors
 def merge(obj, paths, fmt, no_store, db):
-    """Merge reports into incidents: articles (extracted on the way) or extracted JSONL."""
+    """Merge reports into incidents: articles (extracted and stored on the way), extracted JSONL,
+    or, with no INPUT, every record already stored in the database."""
     from eventwire.merge.run import run_merge
 
     settings = settings_from(obj, db=db)

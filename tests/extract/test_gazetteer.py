@@ -120,3 +120,20 @@ def test_lookup_finds_names_without_arabic_article(gazetteer, name, country):
 
 def test_country_name_is_the_common_name(gazetteer):
     assert gazetteer.country_name("SO") == "Somalia"
+
+
+@pytest.mark.parametrize(
+    ("alias", "country", "admin1"),
+    [("Extreme-Nord", "CM", "Far North"), ("Sud-Kivu", "CD", "South Kivu"), ("Urozgan", "AF", "Oruzgan"),
+     ("Sala al-Din", "IQ", "Salah ad Din")],
+)
+def test_admin1_alias_table_names_divisions(gazetteer, alias, country, admin1):
+    found = [e for e, alternate in gazetteer.lookup(alias) if not alternate and gazetteer.kind[e] == "admin1"]
+    assert any((gazetteer.country[e], gazetteer.name[e]) == (country, admin1) for e in found)
+
+
+def test_every_admin1_alias_row_names_a_gazetteer_division(gazetteer):
+    from eventwire.extract.gazetteer import admin1_table_aliases
+
+    missing = [key for key in admin1_table_aliases() if f"{key[0]}|{key[1]}" not in gazetteer.admin1_entry]
+    assert missing == []

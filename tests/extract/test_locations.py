@@ -185,6 +185,21 @@ def test_example_reports_locate_their_incident(read, report_id, locality, admin1
         # "(Town, Region)": a town container rules out a namesake in another country
         ("Gunmen attacked the village of Tieba (Bankass, Mopti) on Sunday and burned several granaries.",
          "ML", "Mopti", "town"),
+        # no country named: the names of the chain agree on one ("Ouest" alone is likelier Haiti's)
+        ("A soldier shot a motorcyclist dead in Bafoussam town (Mifi, Ouest) during a quarrel.",
+         "CM", "West", "town"),
+        # a French region name from the alias table, behind an unknown division
+        ("Insurgents looted shops in Zeleved village (Mayo-Tsanaga, Extreme-Nord) at dawn.",
+         "CM", "Far North", None),
+        # an English variant GeoNames lacks ("Middle Shebelle" for Middle Shabele)
+        ("A roadside bomb hit an army truck outside Jowhar town (Jowhar, Middle Shebelle), killing two.",
+         "SO", "Middle Shabele", None),
+        # "KwaZulu-Natal" is one name: its "Natal" is not the Brazilian city
+        ("Residents torched a shebeen in Verulam (eThekwini, KwaZulu-Natal) after a stabbing.",
+         "ZA", "KwaZulu-Natal", None),
+        # a town just across GeoNames' border of the division the coder named still counts
+        ("Gunmen fired on a checkpoint in Tarmiyah, Saladin, Iraq, wounding one soldier.",
+         "IQ", "Baghdad", "town"),
     ],
 )
 def test_choose_incident_location_reads_address_chain(read, text, country, admin1, precision):
@@ -192,3 +207,17 @@ def test_choose_incident_location_reads_address_chain(read, text, country, admin
     assert (location.country, location.admin1) == (country, admin1)
     if precision is not None:
         assert location.precision == precision
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Warplanes of the Saudi-led coalition bombed a market in Saada, killing six people.", "YE"),
+        ("Iranian-backed militiamen shelled an army post near Deir ez-Zor on Tuesday.", "SY"),
+        ("Shopkeepers in Tripoli, Lebanon, protested as the US dollar hit a new high.", "LB"),
+    ],
+)
+def test_demonym_in_compound_modifier_is_not_the_place(read, text, country):
+    _, places, location = read(text)
+    assert location is not None and location.country == country
+    assert all(p.evidence[0].text not in {"Saudi", "Iranian", "US"} for p in places)

@@ -49,3 +49,20 @@ def test_merge_table_shows_history_and_decisions(tmp_path):
     result = _run("merge", str(records), "--no-store")
     assert "killed: best 139" in result.stdout and "revised down: 103" in result.stdout
     assert "linked_before" in result.stdout and "crocus-09-ru" in result.stdout
+
+
+def test_merge_without_inputs_merges_what_the_database_holds(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parents[3] / "shared" / "examples"
+    db = f"sqlite:///{tmp_path}/stored.db"
+    extracted = subprocess.run([sys.executable, "-m", "eventwire", "extract", str(examples / "crocus-reports.jsonl"),
+                                str(examples / "shafaq-crocus.txt"), "--db", db, "--format", "jsonl"],
+                               capture_output=True)
+    assert extracted.returncode == 3  # done, with the Russian report skipped (stored, not extracted)
+    merged = subprocess.run([sys.executable, "-m", "eventwire", "merge", "--db", db, "--format", "jsonl"],
+                            check=True, capture_output=True, text=True)
+    incidents = [line for line in merged.stdout.splitlines() if line.strip()]
+    assert len(incidents) == 2

@@ -142,10 +142,10 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
     return _drop_overlaps(mentions)
 
 
-# "Saudi-led coalition", "Iranian-backed militia", "Kabul-based reporter": the name qualifies an
+# "Saudi-led coalition", "Iranian-backed militia", "Kabul-based reporter", "the US dollar": the name qualifies an
 # actor, not the place of the event, and must not vote for the article's country either.
 _COMPOUND_AFTER_RE = re.compile(r"[-‐‑](?:led|backed|based|brokered|sponsored|funded|supported|allied|aligned|"
-                                r"controlled|trained|armed|made|owned|run|linked|affiliated)\b", re.IGNORECASE)
+                                r"controlled|trained|armed|made|owned|run|linked|affiliated)\b|\s+dollars?\b", re.IGNORECASE)
 
 
 def _entity_mentions(ent, gazetteer: Gazetteer) -> list[_Mention]:
@@ -218,12 +218,13 @@ def _nested_mentions(ent, gazetteer: Gazetteer, text: str) -> list[_Mention]:
     Only names that are countries, regions or towns of 50,000+ people: "Crocus City" or
     "Federal Security Service" must not become places.
     """
-    tokens = [t for t in ent if t.text[:1].isupper() and t.text.lower() not in {"the"}]
+    tokens = [t for t in ent if (t.text[:1].isupper() and t.text.lower() not in {"the"}) or _inner_hyphen(t)]
     found = []
     for size in (3, 2, 1):
         for i in range(len(tokens) - size + 1):
             window = tokens[i:i + size]
-            if window[-1].i - window[0].i != size - 1 or any(_covers(m, window[0].idx) for m in found):
+            if window[-1].i - window[0].i != size - 1 or any(_covers(m, window[0].idx) for m in found) \
+                    or _cuts_hyphenated(window[0], window[-1], text):
                 continue
             name = text[window[0].idx:window[-1].idx + len(window[-1])]
             code = gazetteer.demonym(name)
@@ -233,6 +234,18 @@ def _nested_mentions(ent, gazetteer: Gazetteer, text: str) -> list[_Mention]:
                 mention.source = "demonym" if code else "nested"
                 found.append(mention)
     return found
+
+
+def _inner_hyphen(token) -> bool:
+    """The "-" of "KwaZulu-Natal": no space on either side."""
+    return token.text in "-‐‑" and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_
+
+
+def _cuts_hyphenated(first, last, text: str) -> bool:
+    """A window that starts or ends inside a hyphenated name: "Natal" of "KwaZulu-Natal" is no place."""
+    start, end = first.idx, last.idx + len(last)
+    return (_inner_hyphen(first) or _inner_hyphen(last) or (start > 0 and text[start - 1] in "-‐‑")
+            or text[end:end + 1] in ("-", "‐", "‑"))
 
 
 def _covers(mention: _Mention, char: int) -> bool:

@@ -58,8 +58,11 @@ def read_records(path: str, errors: list[str]) -> Iterator[Record]:
                                              f"--format jsonl`", path=path, line=line_no)))
 
 
-def extract_records(settings: Settings, paths: list[str], errors: list[str]) -> Iterator[Record]:
-    """Records of articles, by running the extraction pipeline (as `eventwire extract` does)."""
+def extract_records(settings: Settings, paths: list[str], errors: list[str], *,
+                    store: bool = False) -> Iterator[Record]:
+    """Records of articles, by running the extraction pipeline (as `eventwire extract` does);
+    with `store`, the articles and their records are saved too, so every incident's reports can
+    be opened in the evidence view."""
     from eventwire.ingest import read_inputs
     from eventwire.pipeline import load
 
@@ -70,18 +73,44 @@ def extract_records(settings: Settings, paths: list[str], errors: list[str]) -> 
         else:
             articles.append(item)
     ew = load(settings)
-    for result in ew.pipe(articles):
-        if result.error:
-            errors.append(f"{result.article.id}: {result.error}")
-        yield from result.records
+    database = _open(settings) if store else None
+    try:
+        for result in ew.pipe(articles):
+            if result.error:
+                errors.append(f"{result.article.id}: {result.error}")
+            if database is not None:
+                database.save_article(result.article, result.records)
+            yield from result.records
+    finally:
+        if database is not None:
+            database.close()
+
+
+def stored_records(settings: Settings) -> Iterator[Record]:
+    """Every record already in the database (what `eventwire extract` stored)."""
+    database = _open(settings)
+    try:
+        yield from database.load_records()
+    finally:
+        database.close()
+
+
+def _open(settings: Settings):
+    from eventwire.store import open_store
+
+    return open_store(settings.db)
 
 
 def run_merge(settings: Settings, paths: Iterable[str], *, fmt: str = "table", store: bool = True,
               out: IO[str] = sys.stdout, err: IO[str] = sys.stderr) -> MergeSummary:
-    """Merge every record of `paths` into incidents; store them and print them."""
+    """Merge every record of `paths` (or, with no paths, of the database) into incidents; store and print them."""
     summary = MergeSummary()
     paths = list(paths)
     merger = Merger()
+    if not paths:
+        for record in stored_records(settings):
+            merger.add(record)
+            summary.n_records += 1
     extracted = [path for path in paths if is_extracted_jsonl(path)]
     articles = [path for path in paths if path not in extracted]
     for path in extracted:
@@ -89,7 +118,7 @@ def run_merge(settings: Settings, paths: Iterable[str], *, fmt: str = "table", s
             merger.add(record)
             summary.n_records += 1
     if articles:
-        for record in extract_records(settings, articles, summary.errors):
+        for record in extract_records(settings, articles, summary.errors, store=store):
             merger.add(record)
             summary.n_records += 1
     incidents = merger.incidents()
@@ -106,9 +135,7 @@ def run_merge(settings: Settings, paths: Iterable[str], *, fmt: str = "table", s
 
 
 def _save(settings: Settings, incidents) -> None:
-    from eventwire.store import open_store
-
-    store = open_store(settings.db)
+    store = _open(settings)
     try:
         store.save_incidents(incidents)
     finally:
