@@ -434,6 +434,9 @@ def _candidate_support(mentions: list[_Mention], gazetteer: Gazetteer) -> list[f
     """
     found = []
     for mention in mentions:
+        if mention.source == "demonym" or (mention.candidates and gazetteer.kind[mention.candidates[0]] == "country"):
+            found.append(frozenset())  # a named country already counts in the article's countries
+            continue
         codes = {gazetteer.country[e] for e in mention.candidates[:20] if e not in mention.alternate}
         found.append(frozenset(codes) if 0 < len(codes) <= _MAX_SUPPORT_COUNTRIES else frozenset())
     return found
