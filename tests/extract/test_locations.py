@@ -220,4 +220,5 @@ def test_choose_incident_location_reads_address_chain(read, text, country, admin
 def test_demonym_in_compound_modifier_is_not_the_place(read, text, country):
     _, places, location = read(text)
     assert location is not None and location.country == country
-    assert all(p.evidence[0].text not in {"Saudi", "Iranian", "US"} for p in places)
+    assert location.evidence[0].text not in {"Saudi", "Iranian", "US"}
+    assert all(p.feature.endswith(":modifier") for p in places if p.evidence[0].text in {"Saudi", "Iranian", "US"})

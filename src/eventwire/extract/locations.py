@@ -85,7 +85,7 @@ class _Mention:
     start: int
     end: int
     name: str
-    source: str  # "entity", "demonym", "nested", "pattern"
+    source: str  # "entity", "demonym", "nested", "pattern", "chain", "modifier" ("Saudi-led")
     candidates: list[int] = field(default_factory=list)
     alternate: set[int] = field(default_factory=set)
     division_after: bool = False
@@ -137,13 +137,16 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
             mentions += _nested_mentions(ent, gazetteer, ctx.text)
     mentions += _pattern_mentions(ctx, gazetteer, mentions)
     mentions += _chain_mentions(ctx.text, gazetteer, chains if chains is not None else [])
-    mentions = [m for m in mentions if not _COMPOUND_AFTER_RE.match(ctx.text, m.end)]
+    for mention in mentions:
+        if _COMPOUND_AFTER_RE.match(ctx.text, mention.end):
+            mention.source = "modifier"
     mentions.sort(key=lambda m: (m.start, _SOURCE_RANK.get(m.source, 0)))
     return _drop_overlaps(mentions)
 
 
 # "Saudi-led coalition", "Iranian-backed militia", "Kabul-based reporter", "the US dollar": the name qualifies an
-# actor, not the place of the event, and must not vote for the article's country either.
+# actor, not the place of the event, and must not vote for the article's country either: such a
+# mention stays a toponym (source "modifier") but gives no context and is a poor incident place.
 _COMPOUND_AFTER_RE = re.compile(r"[-‐‑](?:led|backed|based|brokered|sponsored|funded|supported|allied|aligned|"
                                 r"controlled|trained|armed|made|owned|run|linked|affiliated)\b|\s+dollars?\b", re.IGNORECASE)
 
@@ -263,14 +266,15 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[_Mention]) -> list[
     taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PATTERN_BLOCKERS]
     sentence_starts = {sentence.start for sentence in ctx.sentences}
     found = []
-    for token in doc:
-        if token.lower_ not in _PATTERN_TRIGGERS or token.i + 1 >= len(doc) or not doc[token.i + 1].is_title:
+    tokens = list(doc)  # indexing a list is cheaper than indexing the Doc (this loop is the hot one)
+    for token in tokens[:-1]:
+        if token.lower_ not in _PATTERN_TRIGGERS or not tokens[token.i + 1].is_title:
             continue
         # After a comma or bracket ("near Opytne, Donetsk", "(Kismaayo, Lower Juba)") only places
         # of some size count: a capitalised word there is often a name of something else.
         min_population = 5000 if token.text in {",", "("} else 0
         span_tokens = []
-        for nxt in doc[token.i + 1:token.i + 5]:
+        for nxt in tokens[token.i + 1:token.i + 5]:
             if not nxt.text[:1].isupper() or nxt.i in sentence_starts:
                 break
             span_tokens.append(nxt)
@@ -290,7 +294,7 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[_Mention]) -> list[
     return found
 
 
-_SOURCE_RANK = {"entity": 0, "demonym": 0, "nested": 1, "pattern": 2, "chain": 3, "unresolved": 4}
+_SOURCE_RANK = {"modifier": 0, "entity": 0, "demonym": 0, "nested": 1, "pattern": 2, "chain": 3, "unresolved": 4}
 
 
 def _chain_mentions(text: str, gazetteer: Gazetteer, chains: list[tuple[int, int]]) -> list[_Mention]:
@@ -391,7 +395,7 @@ def _article_context(mentions: list[_Mention], gazetteer: Gazetteer) -> list[tup
     found: list[tuple[str | None, str | None]] = []
     for mention in mentions:
         code = region = None
-        if mention.candidates:
+        if mention.candidates and mention.source != "modifier":
             top = mention.candidates[0]
             kind = gazetteer.kind[top]
             if kind == "country" or (mention.chosen is not None):
@@ -405,21 +409,32 @@ def _article_context(mentions: list[_Mention], gazetteer: Gazetteer) -> list[tup
     return found
 
 
-def _others_context(context: list[tuple[str | None, str | None]], skip: int) -> tuple[dict[str, int], set[str]]:
+def _others_context(context: list[tuple[str | None, str | None]], skip: int,
+                    totals: tuple[dict[str, int], set[str]]) -> tuple[dict[str, int], set[str]]:
     """Countries (with counts) named by every mention but `skip`, and all regions named.
 
     A place's own guess is no evidence for its country ("Ouest" guessed in Haiti must not
     vote Haiti for "Ouest"). Its own region stays: it only ranks the namesakes inside that
     region (Kandahar District over Kandahar province for "Police District 5, Kandahar").
+    `totals` is `_context_totals(context)`, so each call costs one dict copy at most.
     """
-    countries: dict[str, int] = {}
-    regions: set[str] = set()
-    for index, (code, region) in enumerate(context):
-        if code and index != skip:
-            countries[code] = countries.get(code, 0) + 1
-        if region:
-            regions.add(region)
+    countries, regions = totals
+    own = context[skip][0]
+    if not own:
+        return countries, regions
+    countries = dict(countries)
+    countries[own] -= 1
+    if not countries[own]:
+        del countries[own]
     return countries, regions
+
+
+def _context_totals(context: list[tuple[str | None, str | None]]) -> tuple[dict[str, int], set[str]]:
+    countries: dict[str, int] = {}
+    for code, _region in context:
+        if code:
+            countries[code] = countries.get(code, 0) + 1
+    return countries, {region for _code, region in context if region}
 
 
 # A name whose candidates spread over more countries than this says nothing about the country.
@@ -434,7 +449,8 @@ def _candidate_support(mentions: list[_Mention], gazetteer: Gazetteer) -> list[f
     """
     found = []
     for mention in mentions:
-        if mention.source == "demonym" or (mention.candidates and gazetteer.kind[mention.candidates[0]] == "country"):
+        names_country = bool(mention.candidates) and gazetteer.kind[mention.candidates[0]] == "country"
+        if mention.source in ("demonym", "modifier") or names_country:
             found.append(frozenset())  # a named country already counts in the article's countries
             continue
         codes = {gazetteer.country[e] for e in mention.candidates[:20] if e not in mention.alternate}
@@ -445,30 +461,32 @@ def _candidate_support(mentions: list[_Mention], gazetteer: Gazetteer) -> list[f
 def _resolve(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
     """Two passes: first by population, containers and named countries; then also by nearness."""
     context = _article_context(mentions, gazetteer)
+    totals = _context_totals(context)
+    # Computed once: pass one only adds spelling variants inside an already chosen container.
     support = _candidate_support(mentions, gazetteer)
+    agreeing = _support_totals(support)
     for index in reversed(range(len(mentions))):  # containers ("..., Iran") first
-        countries, regions = _others_context(context, index)
-        _choose(mentions[index], gazetteer, countries, regions, [], _agreeing(support, index))
+        countries, regions = _others_context(context, index, totals)
+        _choose(mentions[index], gazetteer, countries, regions, [], (agreeing, support[index]))
     for mention in mentions:
         if not mention.candidates:
             _fuzzy_candidates(mention, gazetteer)
     context = _article_context(mentions, gazetteer)
-    support = _candidate_support(mentions, gazetteer)
+    totals = _context_totals(context)
     for index, mention in enumerate(mentions):
         points = [(gazetteer.lat[m.chosen], gazetteer.lon[m.chosen]) for m in mentions
                   if m is not mention and m.chosen is not None and gazetteer.kind[m.chosen] != "country"]
-        countries, regions = _others_context(context, index)
-        _choose(mention, gazetteer, countries, regions, points, _agreeing(support, index))
+        countries, regions = _others_context(context, index, totals)
+        _choose(mention, gazetteer, countries, regions, points, (agreeing, support[index]))
 
 
-def _agreeing(support: list[frozenset[str]], skip: int) -> dict[str, int]:
-    """How many other mentions could lie in each country."""
-    counts: dict[str, int] = {}
-    for index, codes in enumerate(support):
-        if index != skip:
-            for code in codes:
-                counts[code] = counts.get(code, 0) + 1
-    return counts
+def _support_totals(support: list[frozenset[str]]) -> dict[str, int]:
+    """How many mentions could lie in each country (see `_candidate_support`)."""
+    totals: dict[str, int] = {}
+    for codes in support:
+        for code in codes:
+            totals[code] = totals.get(code, 0) + 1
+    return totals
 
 
 def _fuzzy_candidates(mention: _Mention, gazetteer: Gazetteer) -> None:
@@ -495,14 +513,17 @@ def _resolved_container(mention: _Mention) -> int | None:
 
 
 def _choose(mention: _Mention, gazetteer: Gazetteer, countries: dict[str, int], regions: set[str],
-            points: list[tuple[float, float]], agreeing: dict[str, int] | None = None) -> None:
+            points: list[tuple[float, float]],
+            support: tuple[dict[str, int], frozenset[str]] = ({}, frozenset())) -> None:
+    """Pick the mention's best candidate; `support` is (mentions per country that could lie in it,
+    this mention's own such countries), so that only the other mentions' agreement counts."""
     candidates = _inside_container(mention, gazetteer)
     if not candidates:
         mention.chosen = None
         return
-    agreeing = agreeing or {}
+    totals, own = support
     scored = [(_score(mention, entry, gazetteer, countries, regions, points)
-               + 0.4 * min(agreeing.get(gazetteer.country[entry], 0), 3), entry)
+               + _AGREEMENT_WEIGHT * min(_others(totals, own, gazetteer.country[entry]), 3), entry)
               for entry in candidates[:40]]
     mention.score, mention.chosen = max(scored)
     chosen = mention.chosen
@@ -514,6 +535,13 @@ def _choose(mention: _Mention, gazetteer: Gazetteer, countries: dict[str, int], 
     elif mention.source == "pattern" and gazetteer.population[chosen] < _MIN_POP_UNTAGGED \
             and gazetteer.country[chosen] not in countries and _container_bonus(mention, chosen, gazetteer) <= 0:
         mention.chosen = None  # an untagged capitalised word naming a hamlet, with nothing to confirm it
+
+
+_AGREEMENT_WEIGHT = 0.4  # per other mention that could lie in the candidate's country, at most 3
+
+
+def _others(totals: dict[str, int], own: frozenset[str], code: str) -> int:
+    return totals.get(code, 0) - (code in own) if totals else 0
 
 
 def _inside_container(mention: _Mention, gazetteer: Gazetteer) -> list[int]:
@@ -728,7 +756,7 @@ def _incident_score(ctx, place: Place, venues: list[tuple[int, int, str]]) -> fl
     score += 0.5 * max(_PRECISION_RANK.get(place.precision, 0), 0)
     score += 0.8 if _is_dateline(ctx, span.start, span.end) else 0.0
     score += 1.5 if any(sentence.start_char <= start < sentence.end_char for start, _end, _ in venues) else 0.0
-    score -= {"demonym": 2.0, "nested": 1.0}.get((place.feature or ":").split(":")[1], 0.0)
+    score -= {"demonym": 2.0, "nested": 1.0, "modifier": 4.0}.get((place.feature or ":").split(":")[1], 0.0)
     return score - 0.02 * ctx.sentence_index(span.start)
 
 
