@@ -139,7 +139,7 @@ def throughput(nlp, ew, items, n_process: int) -> dict:
 
 EXTRACTORS = [
     ("sources", "extract_attributions"), ("locations", "extract_places"), ("figures", "extract_figures"),
-    ("locations", "choose_incident_location"), ("dates", "extract_dates"), ("actors", "extract_actors"),
+    ("incident_location", "choose_incident_location"), ("dates", "extract_dates"), ("actors", "extract_actors"),
     ("weapons", "extract_weapons"), ("targets", "extract_targets"), ("event_types", "classify_event_types"),
     ("incidents", "assemble_incident"), ("statements", "extract_statements"),
 ]

@@ -15,7 +15,8 @@ import pytest
 from eventwire.config import load_settings
 from eventwire.extract.context import Context
 from eventwire.extract.gazetteer import distance_km, load_gazetteer, normalize_name
-from eventwire.extract.locations import EXTRACTOR, choose_incident_location, extract_places
+from eventwire.extract.incident_location import choose_incident_location
+from eventwire.extract.locations import EXTRACTOR, extract_places
 from eventwire.pipeline import make_article
 
 pytestmark = pytest.mark.model

@@ -18,6 +18,7 @@ from eventwire.extract import (
     dates,
     event_types,
     figures,
+    incident_location,
     incidents,
     locations,
     sources,
@@ -50,7 +51,7 @@ def extract_records(doc, article: Article, resources: Resources) -> list[Record]
     found = incidents.Findings(
         figures=figures.extract_figures(ctx),
         places=places,
-        location=locations.choose_incident_location(ctx, places),
+        location=incident_location.choose_incident_location(ctx, places),
         dates=dates.extract_dates(ctx),
         actors=actors.extract_actors(ctx),
         weapons=weapons.extract_weapons(ctx),

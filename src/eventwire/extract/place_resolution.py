@@ -1,0 +1,338 @@
+"""Which gazetteer entry each place mention means: context and disambiguation.
+
+Each mention's gazetteer candidates are scored by population, by the countries and
+regions the article names elsewhere, by an explicit container ("Kerman, Iran",
+"the Iranian city of Kerman", "X village (Y, Z)") and by nearness to the other
+places; see `_score`. Apart from `locations` (which finds the mentions) because the
+choice reads every mention of the article together: containers first, then the
+countries the others name, then nearness to the places already chosen.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING
+
+from eventwire.extract.gazetteer import Gazetteer, distance_km, normalize_name
+from eventwire.extract.place_cues import CONTAINER_GAP_RE, MIN_POP_NESTED, MIN_POP_UNTAGGED
+
+if TYPE_CHECKING:
+    from eventwire.extract.locations import PlaceMention
+
+_MIN_POP_ABROAD = 100_000
+_OF_KIND_BEFORE_RE = re.compile(
+    r"\b([A-Z][\w-]+)\s+(?:city|town|village|province|region|capital|port|district|state)\s+of\s+$")
+_DIVISION_AFTER_RE = re.compile(
+    r"^\s+(?:province|region|oblast|governorate|state|district|county|prefecture|department|parish)\b", re.IGNORECASE)
+# "Police District 5", "Ward 3": a name before a numbered subdivision word names that subdivision.
+_NUMBERED_AFTER_RE = re.compile(r"^\s+(?:district|precinct|sector|zone|ward|block|phase)\s+\d", re.IGNORECASE)
+
+
+def link_containers(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer,
+                    chains: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
+    """Mark "X, Y" / "X village (Y" / "X in Y" containers, "the Iranian city of X", "X province".
+
+    Inside an address chain every next segment contains the one before, a town too
+    ("Tieba (Bankass, Mopti)"); elsewhere only a name that may be a division or a country does.
+    """
+    for mention, following in zip(mentions, mentions[1:] + [None]):
+        after = text[mention.end:mention.end + 40]
+        mention.division_after = bool(_DIVISION_AFTER_RE.match(after))
+        mention.numbered = bool(_NUMBERED_AFTER_RE.match(after))
+        if following is not None and CONTAINER_GAP_RE.match(text[mention.end:following.start]) \
+                and (_can_contain(following, gazetteer) or _same_chain(chains, mention, following)):
+            mention.container = following
+            following.is_container = True
+        before = text[max(0, mention.start - 40):mention.start]
+        kind_of = _OF_KIND_BEFORE_RE.search(before)
+        if kind_of:
+            mention.container_country = gazetteer.demonym(kind_of.group(1)) or _country_code(gazetteer, kind_of.group(1))
+
+
+def _same_chain(chains, mention: PlaceMention, following: PlaceMention) -> bool:
+    return any(start <= mention.start and following.end <= end for start, end in chains)
+
+
+def _can_contain(mention: PlaceMention, gazetteer: Gazetteer) -> bool:
+    """An unknown name ("Injil District") or one that may be a division or country, not a demonym."""
+    if mention.source == "unresolved":
+        return True
+    return mention.source != "demonym" and any(gazetteer.kind[e] != "town" for e in mention.candidates)
+
+
+def _country_code(gazetteer: Gazetteer, name: str) -> str | None:
+    for entry, _alt in gazetteer.lookup(name)[:3]:
+        if gazetteer.kind[entry] == "country":
+            return gazetteer.country[entry]
+    return None
+
+
+def _article_context(mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[tuple[str | None, str | None]]:
+    """Per mention, the (country, "CC|admin1" region) it names without ambiguity, or Nones."""
+    found: list[tuple[str | None, str | None]] = []
+    for mention in mentions:
+        code = region = None
+        if mention.candidates and mention.source != "modifier":
+            top = mention.candidates[0]
+            kind = gazetteer.kind[top]
+            if kind == "country" or (mention.chosen is not None):
+                chosen = mention.chosen if mention.chosen is not None else top
+                code = gazetteer.country[chosen]
+                if gazetteer.kind[chosen] in ("admin1", "admin2", "town"):
+                    region = f"{code}|{gazetteer.admin1[chosen]}"
+            elif kind == "admin1" and top not in mention.alternate:
+                region = f"{gazetteer.country[top]}|{gazetteer.admin1[top]}"
+        found.append((code, region))
+    return found
+
+
+def _others_context(context: list[tuple[str | None, str | None]], skip: int,
+                    totals: tuple[dict[str, int], set[str]]) -> tuple[dict[str, int], set[str]]:
+    """Countries (with counts) named by every mention but `skip`, and all regions named.
+
+    A place's own guess is no evidence for its country ("Ouest" guessed in Haiti must not
+    vote Haiti for "Ouest"). Its own region stays: it only ranks the namesakes inside that
+    region (Kandahar District over Kandahar province for "Police District 5, Kandahar").
+    `totals` is `_context_totals(context)`, so each call costs one dict copy at most.
+    """
+    countries, regions = totals
+    own = context[skip][0]
+    if not own:
+        return countries, regions
+    countries = dict(countries)
+    countries[own] -= 1
+    if not countries[own]:
+        del countries[own]
+    return countries, regions
+
+
+def _context_totals(context: list[tuple[str | None, str | None]]) -> tuple[dict[str, int], set[str]]:
+    countries: dict[str, int] = {}
+    for code, _region in context:
+        if code:
+            countries[code] = countries.get(code, 0) + 1
+    return countries, {region for _code, region in context if region}
+
+
+# A name whose candidates spread over more countries than this says nothing about the country.
+_MAX_SUPPORT_COUNTRIES = 3
+
+
+def _candidate_support(mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[frozenset[str]]:
+    """Per mention, the countries its candidates could lie in, when they are few.
+
+    Coder notes rarely name the country ("Bafoussam town (Mifi, Ouest)"): the names that
+    could each be in Cameroon agree on Cameroon, though "Ouest" alone is likelier Haiti.
+    """
+    found = []
+    for mention in mentions:
+        names_country = bool(mention.candidates) and gazetteer.kind[mention.candidates[0]] == "country"
+        if mention.source in ("demonym", "modifier") or names_country:
+            found.append(frozenset())  # a named country already counts in the article's countries
+            continue
+        codes = {gazetteer.country[e] for e in mention.candidates[:20] if e not in mention.alternate}
+        found.append(frozenset(codes) if 0 < len(codes) <= _MAX_SUPPORT_COUNTRIES else frozenset())
+    return found
+
+
+def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
+    """Set each mention's `chosen` entry (None when unresolved) and `score`.
+
+    Two passes: first by population, containers and named countries; then also by nearness.
+    """
+    context = _article_context(mentions, gazetteer)
+    totals = _context_totals(context)
+    # Computed once: pass one only adds spelling variants inside an already chosen container.
+    support = _candidate_support(mentions, gazetteer)
+    agreeing = _support_totals(support)
+    for index in reversed(range(len(mentions))):  # containers ("..., Iran") first
+        countries, regions = _others_context(context, index, totals)
+        _choose(mentions[index], gazetteer, countries, regions, [], (agreeing, support[index]))
+    for mention in mentions:
+        if not mention.candidates:
+            _fuzzy_candidates(mention, gazetteer)
+    context = _article_context(mentions, gazetteer)
+    totals = _context_totals(context)
+    for index, mention in enumerate(mentions):
+        points = [(gazetteer.lat[m.chosen], gazetteer.lon[m.chosen]) for m in mentions
+                  if m is not mention and m.chosen is not None and gazetteer.kind[m.chosen] != "country"]
+        countries, regions = _others_context(context, index, totals)
+        _choose(mention, gazetteer, countries, regions, points, (agreeing, support[index]))
+
+
+def _support_totals(support: list[frozenset[str]]) -> dict[str, int]:
+    """How many mentions could lie in each country (see `_candidate_support`)."""
+    totals: dict[str, int] = {}
+    for codes in support:
+        for code in codes:
+            totals[code] = totals.get(code, 0) + 1
+    return totals
+
+
+def _fuzzy_candidates(mention: PlaceMention, gazetteer: Gazetteer) -> None:
+    """Towns spelled differently ("Beir al-Abd") found by skeleton inside the mention's resolved container."""
+    holder = _resolved_container(mention)
+    if holder is None:
+        return
+    kind, code = gazetteer.kind[holder], gazetteer.country[holder]
+    admin1 = gazetteer.admin1[holder] if kind != "country" else None
+    found = gazetteer.fuzzy_towns(mention.name, code, admin1)
+    if not found and admin1 is not None:
+        found = gazetteer.fuzzy_towns(mention.name, code)
+    mention.candidates = found[:10]
+    mention.source = "fuzzy" if found else mention.source
+
+
+def _resolved_container(mention: PlaceMention) -> int | None:
+    container, steps = mention.container, 0
+    while container is not None and steps < 4:
+        if container.chosen is not None:
+            return container.chosen
+        container, steps = container.container, steps + 1
+    return None
+
+
+def _choose(mention: PlaceMention, gazetteer: Gazetteer, countries: dict[str, int], regions: set[str],
+            points: list[tuple[float, float]],
+            support: tuple[dict[str, int], frozenset[str]] = ({}, frozenset())) -> None:
+    """Pick the mention's best candidate; `support` is (mentions per country that could lie in it,
+    this mention's own such countries), so that only the other mentions' agreement counts."""
+    candidates = _inside_container(mention, gazetteer)
+    if not candidates:
+        mention.chosen = None
+        return
+    totals, own = support
+    scored = [(_score(mention, entry, gazetteer, countries, regions, points)
+               + _AGREEMENT_WEIGHT * min(_others(totals, own, gazetteer.country[entry]), 3), entry)
+              for entry in candidates[:40]]
+    mention.score, mention.chosen = max(scored)
+    chosen = mention.chosen
+    if countries and gazetteer.country[chosen] not in countries and gazetteer.kind[chosen] == "town" \
+            and gazetteer.population[chosen] < _MIN_POP_ABROAD and mention.source != "entity":
+        mention.chosen = None  # "Police District 4, Kabul": a small town abroad is a coincidence
+    elif mention.numbered and gazetteer.country[chosen] not in countries:
+        mention.chosen = None
+    elif mention.source == "pattern" and gazetteer.population[chosen] < MIN_POP_UNTAGGED \
+            and gazetteer.country[chosen] not in countries and _container_bonus(mention, chosen, gazetteer) <= 0:
+        mention.chosen = None  # an untagged capitalised word naming a hamlet, with nothing to confirm it
+
+
+_AGREEMENT_WEIGHT = 0.4  # per other mention that could lie in the candidate's country, at most 3
+
+
+def _others(totals: dict[str, int], own: frozenset[str], code: str) -> int:
+    return totals.get(code, 0) - (code in own) if totals else 0
+
+
+def _inside_container(mention: PlaceMention, gazetteer: Gazetteer) -> list[int]:
+    """The candidates that lie inside the mention's resolved container; all of them when it has none.
+
+    A named container outranks every prior: "Mansura neighborhood, Shaykh Uthman, Adan, Yemen" is
+    not Mansura, Louisiana, however the population weighs. When no candidate fits, the name is
+    looked for by spelling inside the container (`_fuzzy_candidates`), and otherwise left unresolved
+    so the incident falls back to the container itself.
+    """
+    holder = _resolved_container(mention)
+    if holder is None or not mention.candidates:
+        return mention.candidates
+    inside = [e for e in mention.candidates if _within(gazetteer, holder, e)]
+    if not inside and mention.source != "fuzzy":
+        _fuzzy_candidates(mention, gazetteer)
+        inside = [e for e in mention.candidates if _within(gazetteer, holder, e)]
+    if not inside and gazetteer.kind[holder] != "country":
+        # Coders' divisions differ from GeoNames' near borders (Abu Ghraib: "Al Anbar" vs Baghdad):
+        # a sizeable town of the container's country is still trusted.
+        inside = [e for e in mention.candidates if gazetteer.country[e] == gazetteer.country[holder]
+                  and gazetteer.kind[e] == "town" and (gazetteer.population[e] >= MIN_POP_NESTED
+                                                      or _near_division(gazetteer, holder, e, mention))]
+    return inside
+
+
+# How far outside its named admin1 a town spelled exactly as written may lie (GeoNames' and
+# coders' borders disagree: "Tarmiyah, Saladin" is in GeoNames' Baghdad, 60 km from Saladin's).
+_BORDER_SLACK_KM = 150
+
+
+def _near_division(gazetteer: Gazetteer, holder: int, entry: int, mention: PlaceMention) -> bool:
+    if gazetteer.kind[holder] != "admin1" or entry in mention.alternate:
+        return False
+    return distance_km(gazetteer.lat[holder], gazetteer.lon[holder],
+                       gazetteer.lat[entry], gazetteer.lon[entry]) < _BORDER_SLACK_KM
+
+
+def _within(gazetteer: Gazetteer, holder: int, entry: int) -> bool:
+    """True when `entry` may lie inside `holder`: its division, or within 100 km of a town named as one."""
+    if gazetteer.kind[holder] == "town":
+        return gazetteer.country[holder] == gazetteer.country[entry] and (
+            gazetteer.admin1[holder] == gazetteer.admin1[entry]
+            or distance_km(gazetteer.lat[holder], gazetteer.lon[holder], gazetteer.lat[entry], gazetteer.lon[entry]) < 100)
+    if gazetteer.kind[holder] == "admin2" and gazetteer.kind[entry] == "town":
+        return gazetteer.country[holder] == gazetteer.country[entry] and gazetteer.admin1[holder] == gazetteer.admin1[entry]
+    return _contains(gazetteer, holder, entry)
+
+
+def _score(mention: PlaceMention, entry: int, gazetteer: Gazetteer, countries: dict[str, int], regions: set[str],
+           points: list[tuple[float, float]]) -> float:
+    """How likely `entry` is the place `mention` means; the weights are round numbers set by hand
+    on our own sentences (tests/extract/test_locations.py), ordered: container > named country
+    or region > population."""
+    kind, code = gazetteer.kind[entry], gazetteer.country[entry]
+    score = math.log10(gazetteer.population[entry] + 10) / 7
+    score += {"country": 1.0, "admin1": 0.3, "admin2": 0.0, "town": 0.2}[kind]
+    score += 1.0 if entry in gazetteer.capitals else 0.0  # world capitals outrank namesakes abroad (Moscow, Idaho)
+    if entry in mention.alternate and not (mention.division_after and kind in ("admin1", "admin2")):
+        score -= 0.6
+    if countries.get(code):
+        score += 0.8 + 0.1 * min(countries[code], 3)
+    elif countries and kind != "country":
+        score -= 1.0  # a town abroad when the article names its countries: "Police District 1, Farah"
+    if mention.is_container:
+        score += 1.0 if kind in ("admin1", "admin2") else -0.3
+    if f"{code}|{gazetteer.admin1[entry]}" in regions and kind != "admin1":
+        score += 0.8
+    score += _container_bonus(mention, entry, gazetteer)
+    if mention.division_after:
+        score += 1.5 if kind in ("admin1", "admin2") else -1.0
+        score += 0.3 if normalize_name(gazetteer.name[entry]) != normalize_name(mention.name) else 0.0
+    elif kind == "admin1" and _has_capital_namesake(mention, entry, gazetteer):
+        score -= 0.8  # "Kerman" alone is the city, not Kerman province
+    if points and kind != "country":
+        nearest = min(distance_km(gazetteer.lat[entry], gazetteer.lon[entry], lat, lon) for lat, lon in points)
+        score += 0.5 if nearest < 150 else (0.2 if nearest < 500 else 0.0)
+    return score
+
+
+def _container_bonus(mention: PlaceMention, entry: int, gazetteer: Gazetteer) -> float:
+    bonus = 0.0
+    if mention.container_country:
+        bonus += 3.0 if gazetteer.country[entry] == mention.container_country else -1.0
+    container = mention.container
+    while container is not None and not container.candidates and container.container is not None:
+        container = container.container  # "X, <unknown district>, Herat, Afghanistan"
+    if container is not None and container.candidates:
+        holders = [c for c in container.candidates[:20] if gazetteer.kind[c] != "town"]
+        if container.chosen is not None and gazetteer.kind[container.chosen] != "town":
+            holders = [container.chosen]
+        if any(_contains(gazetteer, holder, entry) for holder in holders):
+            bonus += 3.0
+        elif any(gazetteer.country[h] == gazetteer.country[entry] for h in holders):
+            bonus += 1.0
+    return bonus
+
+
+def _contains(gazetteer: Gazetteer, holder: int, entry: int) -> bool:
+    if gazetteer.country[holder] != gazetteer.country[entry] or holder == entry:
+        return False
+    kind = gazetteer.kind[holder]
+    if kind == "country":
+        return True
+    if kind == "admin1":
+        return gazetteer.admin1[holder] == gazetteer.admin1[entry] and gazetteer.kind[entry] != "admin1"
+    return gazetteer.admin2[holder] == gazetteer.admin2[entry] and gazetteer.kind[entry] == "town"
+
+
+def _has_capital_namesake(mention: PlaceMention, admin1: int, gazetteer: Gazetteer) -> bool:
+    return any(gazetteer.kind[e] == "town" and gazetteer.country[e] == gazetteer.country[admin1]
+               and gazetteer.admin1[e] == gazetteer.admin1[admin1] for e in mention.candidates[:10])
+
