@@ -99,7 +99,9 @@ def run_eval(suite: str, path: str | Path, *, limit: int | None = None, n_proces
         from eventwire.pipeline import load
 
         # An extractor bug on one text is scored as a failure of that row, not the end of the run.
-        pipeline = load(replace(settings, keep_going=True))
+        from eventwire.config import load_settings
+
+        pipeline = load(replace(settings or load_settings(), keep_going=True))
     card = Scorecard(suite)
     normalise = pred.default_group_normaliser()
     started = time.perf_counter()
