@@ -1,6 +1,6 @@
 """Regenerate docs/accuracy.md from `eventwire eval` runs on every suite; never edit that file by hand.
 
-    python scripts/accuracy.py            # every suite, the limits in RUNS (~15 minutes on 2 cores)
+    python scripts/accuracy.py            # every suite, the limits in RUNS (a few minutes on 2 cores)
     python scripts/accuracy.py --quick    # a tenth of the rows, to check the script itself
     python scripts/accuracy.py --pin      # re-measure the gate sample and rewrite tests/eval/pinned.json
 
@@ -26,15 +26,15 @@ DEFAULT_DATA = REPO_ROOT.parent / "shared" / "eval"
 PINNED = REPO_ROOT / "tests" / "eval" / "pinned.json"
 
 # (title, suite, file under the eval data folder, first N rows or None for all).
-# Limits keep the whole regeneration near 15 minutes at ~20-50 short texts/s on 2 cores.
+# Every row of every file: the whole regeneration takes a few minutes on 2 cores.
 RUNS = [
-    ("GTD (Jan-Apr 2021)", "gtd", "gtd/gtd-2021-jan-apr.csv", 1500),
-    ("ACLED (27 Apr - 9 May 2020)", "acled", "acled/acled-2020-global.csv", 1500),
+    ("GTD (Jan-Apr 2021)", "gtd", "gtd/gtd-2021-jan-apr.csv", None),
+    ("ACLED (27 Apr - 9 May 2020)", "acled", "acled/acled-2020-global.csv", None),
     ("MUC-4 TST1", "muc4", "muc4/muc34_tst1.jsonl", None),
     ("MUC-4 TST2", "muc4", "muc4/muc34_tst2.jsonl", None),
     ("WikiEvents dev", "wikievents", "wikievents/dev.jsonl", None),
     ("RAMS dev", "rams", "rams/dev.jsonlines", None),
-    ("LGL", "geoparsing", "geoparsing/lgl.xml", 200),
+    ("LGL", "geoparsing", "geoparsing/lgl.xml", None),
     ("TR-News", "geoparsing", "geoparsing/TR-News.xml", None),
 ]
 
