@@ -41,7 +41,7 @@ from eventwire.errors import ConfigError
 from eventwire.extract.patterns import load_table
 
 # Bump when the build changes what the cache holds; package versions are part of the key too.
-GAZETTEER_VERSION = 7
+GAZETTEER_VERSION = 8
 CACHE_NAME = "gazetteer.marshal"
 KINDS = ("country", "admin1", "admin2", "town")
 PRECISION_OF_KIND = {"country": "country", "admin1": "region", "admin2": "district", "town": "town"}
@@ -106,6 +106,9 @@ class Gazetteer:
     capitals: set[int]  # town entries that are national capitals ("Washington" in news is the US capital)
     version: str = ""
     build_seconds: float = 0.0
+    # Consonant skeleton of each town and admin2 entry ("" for others), computed at build time and
+    # cached: computing them on first use cost each process seconds.
+    skeleton: list[str] = field(default_factory=list)
     _admin1_by_country: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _skeletons: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
     _by_country: dict[str, list[int]] = field(default_factory=dict, repr=False)
@@ -164,7 +167,7 @@ class Gazetteer:
         if country not in self._skeletons:
             table: dict[str, list[int]] = defaultdict(list)
             for entry in self._entries_of(country):
-                table[skeleton(self.name[entry])].append(entry)
+                table[self.skeleton[entry]].append(entry)
             self._skeletons[country] = dict(table)
         key = skeleton(name)
         found = [e for e in self._skeletons[country].get(key, ()) if admin1 is None or self.admin1[e] == admin1]
@@ -222,7 +225,7 @@ def hash_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-_TEXT_COLUMNS = ("name", "kind", "country", "admin1", "admin2")
+_TEXT_COLUMNS = ("name", "kind", "country", "admin1", "admin2", "skeleton")
 _NUMBER_COLUMNS = {"lat": "d", "lon": "d", "population": "q", "geonames_id": "q", "postings": "I", "offsets": "I"}
 _TABLES = ("demonyms", "country_entry", "admin1_entry", "capitals")
 
@@ -347,6 +350,8 @@ def build_gazetteer() -> Gazetteer:
                           country_entry=country_entry, admin1_entry=admin1_entry, capitals=set(),
                           build_seconds=0.0)
     gazetteer.capitals = _capitals(gazetteer)
+    gazetteer.skeleton = [skeleton(name) if kind in ("town", "admin2") else ""
+                          for name, kind in zip(gazetteer.name, gazetteer.kind)]
     gazetteer.build_seconds = round(time.perf_counter() - started, 2)
     return gazetteer
 
