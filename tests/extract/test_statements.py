@@ -121,3 +121,11 @@ def test_statements_carry_their_sentence_attribution(records_for):
     (claim,) = _statements(records, "claim")
     assert claim.attribution.display == "HumAngle ← Amaq"
     assert claim.subject.name == ISWAP
+
+
+def test_speaker_stands_before_an_auxiliary(records_for):
+    from eventwire.records import StatementRecord
+
+    _ctx, records = records_for("Kenya has tightened security measures at border crossings after the raid.")
+    (measure,) = [r for r in records if isinstance(r, StatementRecord) and r.kind == "security_measure"]
+    assert measure.speaker.name == "Kenya"

@@ -122,7 +122,10 @@ def _phrase_speaker(ctx: Context, kind: str, sentences: list) -> Actor | None:
     for sentence in sentences:
         match = CUES[kind].search(sentence.text)
         token = next((t for t in sentence if t.idx >= sentence.start_char + match.start()), None) if match else None
-        phrase = phrase_before(sentence, token.i) if token is not None else None
+        end = token.i if token is not None else None
+        while end is not None and end > sentence.start and sentence.doc[end - 1].pos_ == "AUX":
+            end -= 1  # "Russia has tightened ...": the speaker stands before the auxiliary
+        phrase = phrase_before(sentence, end) if end is not None else None
         if phrase is not None:
             name, _ = normalise_source(_FIRST_WORDS.sub("", phrase.text))
             span = ctx.article.span(phrase.start_char, phrase.end_char)
