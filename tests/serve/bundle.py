@@ -51,3 +51,19 @@ if __name__ == "__main__":
 
     target = sys.argv[1] if len(sys.argv) > 1 else "sqlite:///bundle.db"
     print(f"{store_bundle(target, extract_bundle(load()))} incidents stored in {target}", file=sys.stderr)
+
+
+def bundle_database(request, tmp_path_factory, extracted, name: str):
+    """Yield the URL of a fresh database holding the merged bundle: SQLite or PostgreSQL by `request.param`."""
+    from tests.pg import create_database, drop_database
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp(name) / f'{name}.db'}"
+        store_bundle(url, extracted)
+        yield url
+        return
+    admin_url = request.getfixturevalue("pg_admin_url")
+    url = create_database(admin_url)
+    store_bundle(url, extracted)
+    yield url
+    drop_database(admin_url, url)

@@ -12,8 +12,7 @@ import warnings
 import pytest
 
 from eventwire.config import Settings
-from tests.pg import create_database, drop_database
-from tests.serve.bundle import EXAMPLES, extract_bundle, store_bundle
+from tests.serve.bundle import EXAMPLES, bundle_database, extract_bundle
 from tests.serve.running import RunningServer
 
 TOKEN = "test-token-7f3a"
@@ -33,16 +32,7 @@ def bundle_extracted(ew):
 @pytest.fixture(scope="session", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def bundle_url(request, tmp_path_factory, bundle_extracted):
     """A database holding the example bundle, merged: once on SQLite, once on PostgreSQL."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('bundle') / 'bundle.db'}"
-        store_bundle(url, bundle_extracted)
-        yield url
-        return
-    admin_url = request.getfixturevalue("pg_admin_url")
-    url = create_database(admin_url)
-    store_bundle(url, bundle_extracted)
-    yield url
-    drop_database(admin_url, url)
+    yield from bundle_database(request, tmp_path_factory, bundle_extracted, "bundle")
 
 
 @pytest.fixture(scope="session")

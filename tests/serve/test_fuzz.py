@@ -14,8 +14,7 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
 from eventwire.config import Settings
-from tests.pg import create_database, drop_database
-from tests.serve.bundle import store_bundle
+from tests.serve.bundle import bundle_database
 from tests.serve.conftest import TOKEN
 
 MAX_EXAMPLES = 40
@@ -23,16 +22,8 @@ MAX_EXAMPLES = 40
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def fuzz_url(request, tmp_path_factory, bundle_extracted):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'fuzz.db'}"
-        store_bundle(url, bundle_extracted)
-        yield url
-        return
-    admin_url = request.getfixturevalue("pg_admin_url")
-    url = create_database(admin_url)
-    store_bundle(url, bundle_extracted)
-    yield url
-    drop_database(admin_url, url)
+    """A database of its own: the fuzzer's POSTs change it."""
+    yield from bundle_database(request, tmp_path_factory, bundle_extracted, "fuzz")
 
 
 @pytest.fixture(scope="module")
