@@ -16,6 +16,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from eventwire.extract.context import Context
+from eventwire.extract.prefilter import may_match
 from eventwire.extract.patterns import event_cues as cues
 from eventwire.records import AcledType, EventTypes
 
@@ -34,6 +35,22 @@ def _compiled():
     acled = [((event, sub, disorder), re.compile(regex, re.IGNORECASE), weight)
              for event, sub, disorder, regex, weight in cues.ACLED_CUES]
     return gtd, acled
+
+    op, arg = items[0]
+    if op is _sre.LITERAL:
+        literal = "".join(chr(a) for o, a in itertools.takewhile(lambda item: item[0] is _sre.LITERAL, items))
+        return (literal.lower(),) if len(literal) >= 3 else None
+    if op is _sre.SUBPATTERN:
+        return _leading_literals(list(arg[-1]) + items[1:]) if len(arg[-1]) else None
+    if op is _sre.BRANCH:
+        found: list[str] = []
+        for alternative in arg[1]:
+            literals = _leading_literals(list(alternative))
+            if literals is None:
+                return None
+            found.extend(literals)
+        return tuple(found)
+    return None
 
 
 def classify_event_types(ctx: Context, found) -> EventTypes:
@@ -62,7 +79,10 @@ def _score(ctx: Context, compiled) -> tuple[dict, dict]:
     scores: dict = defaultdict(float)
     spans: dict = defaultdict(list)
     skipped = {i for i, sentence in enumerate(ctx.sentences) if _SKIP_SENTENCE.search(sentence.text)}
+    lowered = ctx.text.lower()
     for key, pattern, weight in compiled:
+        if not may_match(pattern, lowered):
+            continue
         for match in pattern.finditer(ctx.text):
             index = ctx.sentence_index(match.start())
             if index in skipped:

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from eventwire.extract.context import Context
+from eventwire.extract.prefilter import may_match
 from eventwire.extract.patterns import load_table
 from eventwire.records import Weapon
 
@@ -23,7 +24,10 @@ def extract_weapons(ctx: Context) -> list[Weapon]:
     by_kind: dict[str, list] = {}
     subtype_of: dict[str, tuple[str, str]] = {}
     taken: list[tuple[int, int]] = []
+    lowered = ctx.text.lower()
     for kind, gtd, subtype, pattern in _weapon_patterns():
+        if not may_match(pattern, lowered):
+            continue
         for match in pattern.finditer(ctx.text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue

@@ -1,0 +1,33 @@
+"""The prefilter may only skip a scan that could not have matched."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from eventwire.extract.patterns import event_cues
+from eventwire.extract.prefilter import literal_prefixes, may_match
+
+
+@pytest.mark.parametrize(("regex", "expected"), [
+    (r"\b(?:bomb\w*|explo\w+|blasts?)\b", ("bomb", "explo", "blast")),
+    (r"\bsuicide (?:bomb\w*|vest)", ("suicide ",)),
+    (r"\b(?:IEDs?|mines?)\b", ("ied", "mine")),
+    (r"\b(?:IS|ISIL)\b", None),  # "IS" is under three letters: too short to be worth a test
+    (r"\b(?:\d+|killed)\b", None),  # an alternative without a literal start
+    (r"\b(?:(?-i:march(?:ed|es)?)|rally)\b", ("march", "rally")),
+])
+def test_literal_prefixes(regex, expected):
+    assert literal_prefixes(re.compile(regex, re.IGNORECASE)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Two BLASTS tore through the market.", "A suicide bomber struck.", "Troops fired mortars at the base.",
+    "Protesters MARCHED on parliament.", "Nothing here at all.",
+])
+def test_never_skips_a_text_the_cue_matches(text):
+    for _event, _sub, _disorder, regex, _weight in event_cues.ACLED_CUES:
+        pattern = re.compile(regex, re.IGNORECASE)
+        if pattern.search(text):
+            assert may_match(pattern, text.lower())
