@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from eventwire.extract.context import Context
+from eventwire.extract.prefilter import may_match
 from eventwire.extract.patterns import load_table
 from eventwire.records import Span, Target
 
@@ -113,7 +114,10 @@ def extract_targets(ctx: Context) -> list[Target]:
             attacked = _attack_object(ctx, sentence)
         if not _any_target().search(text):
             continue
+        lowered = text.lower()
         for label, pattern in _row_patterns():
+            if not may_match(pattern, lowered):
+                continue
             for match in pattern.finditer(text):
                 start = sentence.start_char + match.start()
                 if _is_agent_or_speaker(ctx, text, match, start):
