@@ -16,7 +16,7 @@ class Sentence:
     read each sentence's text dozens of times; everything else is the span's own.
     """
 
-    __slots__ = ("span", "text", "start_char", "end_char", "start", "end")
+    __slots__ = ("end", "end_char", "span", "start", "start_char", "text")
 
     def __init__(self, span, article_text: str):
         self.span = span

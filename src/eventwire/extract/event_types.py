@@ -16,8 +16,8 @@ from collections import defaultdict
 from functools import lru_cache
 
 from eventwire.extract.context import Context
-from eventwire.extract.prefilter import may_match
 from eventwire.extract.patterns import event_cues as cues
+from eventwire.extract.prefilter import may_match
 from eventwire.records import AcledType, EventTypes
 
 EXTRACTOR = "event_types.v1"
@@ -35,22 +35,6 @@ def _compiled():
     acled = [((event, sub, disorder), re.compile(regex, re.IGNORECASE), weight)
              for event, sub, disorder, regex, weight in cues.ACLED_CUES]
     return gtd, acled
-
-    op, arg = items[0]
-    if op is _sre.LITERAL:
-        literal = "".join(chr(a) for o, a in itertools.takewhile(lambda item: item[0] is _sre.LITERAL, items))
-        return (literal.lower(),) if len(literal) >= 3 else None
-    if op is _sre.SUBPATTERN:
-        return _leading_literals(list(arg[-1]) + items[1:]) if len(arg[-1]) else None
-    if op is _sre.BRANCH:
-        found: list[str] = []
-        for alternative in arg[1]:
-            literals = _leading_literals(list(alternative))
-            if literals is None:
-                return None
-            found.extend(literals)
-        return tuple(found)
-    return None
 
 
 def classify_event_types(ctx: Context, found) -> EventTypes:

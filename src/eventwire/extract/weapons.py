@@ -6,8 +6,8 @@ import re
 from functools import lru_cache
 
 from eventwire.extract.context import Context
-from eventwire.extract.prefilter import may_match
 from eventwire.extract.patterns import load_table
+from eventwire.extract.prefilter import may_match
 from eventwire.records import Weapon
 
 EXTRACTOR = "weapons.v1"
