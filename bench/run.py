@@ -103,9 +103,18 @@ def bare_spacy(nlp, items, batch_size: int, n_process: int) -> float:
     return time.perf_counter() - started
 
 
+def batches(iterable, size: int) -> Iterator[list]:
+    """Lists of `size` items (the last one shorter): itertools.batched is Python 3.12+."""
+    iterator = iter(iterable)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
 def end_to_end(ew, items, n_process: int) -> tuple[float, int, int]:
-    """(seconds, records, errors): make_article + ew.pipe + save_article into a fresh SQLite file."""
+    """(seconds, records, errors): make_article + ew.pipe + save_articles into a fresh SQLite file,
+    STORE_BATCH articles a transaction as `eventwire extract` stores them."""
     from eventwire.pipeline import make_article
+    from eventwire.run import STORE_BATCH
     from eventwire.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -113,10 +122,10 @@ def end_to_end(ew, items, n_process: int) -> tuple[float, int, int]:
         store = open_store(f"sqlite:///{tmp}/bench.db")
         stream = (make_article(text, published=day, source="bench") for text, day in items)
         n_records = n_errors = 0
-        for result in ew.pipe(stream, n_process=n_process):
-            store.save_article(result.article, result.records)
-            n_records += len(result.records)
-            n_errors += not result.ok
+        for batch in batches(ew.pipe(stream, n_process=n_process), STORE_BATCH):
+            store.save_articles((result.article, result.records) for result in batch)
+            n_records += sum(len(result.records) for result in batch)
+            n_errors += sum(not result.ok for result in batch)
         store.close()
         return time.perf_counter() - started, n_records, n_errors
 
@@ -188,6 +197,7 @@ def stages(ew, items) -> dict[str, float]:
     """Seconds per stage for these articles, serial; nlp = pipe time minus everything timed inside it."""
     from eventwire import pipeline
     from eventwire.merge import merge_records
+    from eventwire.run import STORE_BATCH
     from eventwire.store import open_store
 
     totals: dict[str, float] = defaultdict(float)
@@ -198,9 +208,9 @@ def stages(ew, items) -> dict[str, float]:
         piped = time.perf_counter() - started
         store = open_store(f"sqlite:///{tmp}/stages.db")
         started = time.perf_counter()
-        for result in results:
-            store.save_article(result.article, result.records)
-        totals["store: save_article"] = time.perf_counter() - started
+        for batch in batches(results, STORE_BATCH):
+            store.save_articles((result.article, result.records) for result in batch)
+        totals["store: save_articles"] = time.perf_counter() - started
         store.close()
     totals["nlp: spaCy (pipe minus extract, language)"] = (
         piped - totals["extract (all)"] - totals["ingest: detect_language"])
@@ -231,8 +241,9 @@ def startup() -> dict:
 
 
 def rss_child(n: int) -> None:
-    """Child mode: stream n articles through ew.pipe + save_article, print peak RSS as JSON."""
+    """Child mode: stream n articles through ew.pipe + save_articles, print peak RSS as JSON."""
     from eventwire import pipeline
+    from eventwire.run import STORE_BATCH
     from eventwire.store import open_store
 
     ew = pipeline.load()
@@ -240,10 +251,13 @@ def rss_child(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(f"sqlite:///{tmp}/rss.db")
         started, marks = time.perf_counter(), {}
-        for i, result in enumerate(ew.pipe(articles(n, base)), start=1):
-            store.save_article(result.article, result.records)
-            if i in (n // 10, n // 2):
-                marks[i] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        done = 0
+        for batch in batches(ew.pipe(articles(n, base)), STORE_BATCH):
+            store.save_articles((result.article, result.records) for result in batch)
+            for i in range(done + 1, done + len(batch) + 1):
+                if i in (n // 10, n // 2):
+                    marks[i] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            done += len(batch)
         store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"n": n, "peak_mb": peak, "marks_mb": marks, "seconds": time.perf_counter() - started}))
@@ -311,7 +325,8 @@ def render(info: dict, runs: list[dict], stage_rows: dict, n_stage: int, start: 
         "are the figures to read.", "",
         "## Throughput: bare spaCy vs eventwire end to end", "",
         "Bare spaCy: `eventwire.nlp.load_nlp()` (same model and components), `nlp.pipe(texts, batch_size)`. "
-        "Eventwire: `make_article` + `ew.pipe(articles)` + `open_store(sqlite).save_article` for every result.", "",
+        "Eventwire: `make_article` + `ew.pipe(articles)` + `open_store(sqlite).save_articles` in batches of "
+        "`eventwire.run.STORE_BATCH`, as `eventwire extract` stores them.", "",
         "| processes | articles | words | bare spaCy art/s | bare w/s | eventwire art/s | eventwire w/s "
         "| ratio (target >= 0.75) |", "|---|---|---|---|---|---|---|---|",
     ]
@@ -345,7 +360,7 @@ def render(info: dict, runs: list[dict], stage_rows: dict, n_stage: int, start: 
 def stage_section(stage_rows: dict, n: int) -> list[str]:
     order = ["ingest: make_article", "ingest: detect_language", "nlp: spaCy (pipe minus extract, language)",
              "extract (all)", *[f"  extract: {m}.{f}" for m, f in EXTRACTORS],
-             "merge: merge_records", "store: save_article"]
+             "merge: merge_records", "store: save_articles"]
     total = sum(stage_rows.get(k, 0) for k in order if not k.startswith("  "))
     lines = ["", f"## Where the time goes ({n} articles, 1 process)", "",
              "Each function called by `extract_records` is wrapped with a timer inside the benchmark process only.", "",

@@ -118,31 +118,29 @@ def test_records_go_to_stdout_as_jsonl_and_errors_to_stderr(ew, tmp_path):
     assert f"error: {folder / 'empty.txt'}: empty input" in err.getvalue()
 
 
-class _InterruptAfter(io.StringIO):
-    """stdout that raises KeyboardInterrupt (as Ctrl-C would) after `n` articles' output."""
+class _InterruptAfter:
+    """A pipeline whose `pipe` raises KeyboardInterrupt (as Ctrl-C would) after `n` articles' results."""
 
-    def __init__(self, n: int):
-        super().__init__()
-        self.n = n
+    def __init__(self, pipeline, n: int):
+        self.pipeline, self.n = pipeline, n
 
-    def write(self, text: str) -> int:
-        if '"kind": "article"' in text:
-            self.n -= 1
-            if self.n < 0:
+    def pipe(self, articles):
+        for done, result in enumerate(self.pipeline.pipe(articles)):
+            if done == self.n:
                 raise KeyboardInterrupt
-        return super().write(text)
+            yield result
 
 
-def test_an_interrupted_run_resumes_without_duplicates(ew, tmp_path):
+def test_an_interrupted_run_stores_what_it_extracted_and_resumes_without_duplicates(ew, tmp_path):
     folder = _folder(tmp_path, 10)
     url = f"sqlite:///{tmp_path / 'ew.db'}"
-    err = io.StringIO()
+    err, out = io.StringIO(), io.StringIO()
     with open_store(url) as store:
-        first = run_extract(Settings(), [str(folder)], store=store, pipeline=ew, fmt="jsonl",
-                            out=_InterruptAfter(4), err=err)
+        first = run_extract(Settings(), [str(folder)], store=store, pipeline=_InterruptAfter(ew, 4), fmt="jsonl",
+                            out=out, err=err)
         n_stored = store.stats()["tables"]["articles"]
     assert first.interrupted and first.exit_code == 1
-    assert 4 <= n_stored < 10
+    assert n_stored == 4 and out.getvalue().count('"kind": "article"') == 4
     assert "interrupted: run the same command again to resume" in err.getvalue()
     _folder(tmp_path, 2, start=10)
     with open_store(url) as store:

@@ -84,6 +84,25 @@ def test_article_that_fails_midway_leaves_nothing(store):
     assert store.save_article(article, records) is True
 
 
+def test_a_batch_is_stored_whole_with_a_flag_per_article(store):
+    stored_before = sample_article(20)
+    store.save_article(stored_before, sample_records(stored_before))
+    batch = [sample_article(n) for n in (21, 20, 22)]
+    assert store.save_articles((article, sample_records(article)) for article in batch) == [True, False, True]
+    assert _count(store, schema.articles) == 3
+    assert list(store.load_records(article_ids=[batch[2].id])) == sample_records(batch[2])
+
+
+def test_a_batch_that_fails_midway_leaves_nothing(store):
+    """All or none: the refused article takes the batch with it (the runner then stores one by one)."""
+    good, bad = sample_article(23), sample_article(24)
+    records = sample_records(bad)
+    with pytest.raises(StoreError, match="saving 2 articles"):
+        store.save_articles([(good, sample_records(good)), (bad, [*records, records[1]])])
+    for table in (schema.articles, *schema.ARTICLE_CHILD_TABLES):
+        assert _count(store, table) == 0, table.name
+
+
 def test_records_of_another_article_are_refused(store):
     article, other = sample_article(6), sample_article(7)
     with pytest.raises(StoreError, match="records of other articles"):
