@@ -260,7 +260,8 @@ def rss_child(n: int) -> None:
             done += len(batch)
         store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"n": n, "peak_mb": peak, "marks_mb": marks, "seconds": time.perf_counter() - started}))
+    print(json.dumps({"n": n, "peak_mb": peak, "marks_mb": marks, "seconds": time.perf_counter() - started,
+                      "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}))
 
 
 def rss(n: int) -> dict:
@@ -271,6 +272,17 @@ def rss(n: int) -> dict:
     print(f"  {n} articles: peak RSS {row['peak_mb']:.0f} MB "
           f"(at 10%/50%: {', '.join(f'{v:.0f}' for v in row['marks_mb'].values())} MB), {row['seconds']:.0f} s",
           flush=True)
+    return row
+
+
+def rss_from(path: str) -> dict:
+    """The row of an earlier `--rss-child` run, dated (by the file's time if its JSON has none)."""
+    try:
+        row = json.loads(Path(path).read_text(encoding="utf-8").strip().splitlines()[-1])
+    except (OSError, ValueError, IndexError) as exc:
+        raise SystemExit(f"bench/run.py: --rss-from {path}: not the JSON line of an --rss-child run ({exc})") from exc
+    mtime = dt.datetime.fromtimestamp(Path(path).stat().st_mtime, dt.UTC).isoformat(timespec="seconds")
+    row["from"] = row.get("date") or mtime
     return row
 
 
@@ -348,7 +360,11 @@ def render(info: dict, runs: list[dict], stage_rows: dict, n_stage: int, start: 
               "| articles | peak RSS MB | RSS at 10% / 50% MB | seconds |", "|---|---|---|---|"]
     for r in rss_rows:
         marks = " / ".join(f"{v:.0f}" for v in r["marks_mb"].values())
-        lines.append(f"| {r['n']} | {r['peak_mb']:.0f} | {marks} | {r['seconds']:.0f} |")
+        separately = f" (run separately on {r['from']})" if r.get("from") else ""
+        lines.append(f"| {r['n']}{separately} | {r['peak_mb']:.0f} | {marks} | {r['seconds']:.0f} |")
+    if any(r.get("from") for r in rss_rows):
+        lines += ["", "A run marked \"separately\" is too long for every `make bench`: it was made with "
+                  "`python bench/run.py --rss-child N > FILE` and read back with `--rss-from FILE`."]
     lines += ["", "## Merge (`merge_records` on bench/merge.py's synthetic reports)", "",
               "| reports | records | seconds | ms/report | incidents |", "|---|---|---|---|---|"]
     for r in merge_rows:
@@ -378,7 +394,10 @@ def parse_args(argv):
     parser.add_argument("--n", type=int, default=None, help="Articles for the throughput runs.")
     parser.add_argument("--quick", action="store_true", help="A smoke run with small sizes (~1-2 minutes on an idle machine).")
     parser.add_argument("--big", action="store_true", help="Add the 100,000-article RSS run (long).")
-    parser.add_argument("--rss-child", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--rss-child", type=int, default=None,
+                        help="Only stream N articles through extract + store and print peak RSS as JSON.")
+    parser.add_argument("--rss-from", action="append", default=[], metavar="FILE",
+                        help="Add the RSS row of an earlier --rss-child run (its JSON output).")
     return parser.parse_args(argv)
 
 
@@ -411,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     start = startup()
     print(f"  first record {start['first_record_s']:.2f} s, exit {start['exit_s']:.2f} s", flush=True)
     print("peak RSS:", flush=True)
-    rss_rows = [rss(size) for size in rss_sizes]
+    rss_rows = [rss(size) for size in rss_sizes] + [rss_from(path) for path in args.rss_from]
     print("merge:", flush=True)
     merge_rows = merge_times(merge_sizes)
     info["load_after"] = os.getloadavg()
