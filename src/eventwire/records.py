@@ -212,6 +212,9 @@ class Weapon:
     evidence: tuple[Span, ...]
     extractor: str
     subtype: str | None = None
+    # True when read from the GTD attack type, not named in the text (the evidence is the type's cue):
+    # GTD codes it, but it is no instrument the text names (MUC-4's INSTRUMENT ID).
+    implied: bool = False
 
 
 @dataclass(frozen=True, slots=True)

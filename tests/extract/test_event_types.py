@@ -70,8 +70,9 @@ TYPES = [
      ("Unknown",), ("Protests", "Protest with intervention")),
     ("Security forces opened fire on protesters with live ammunition in Khartoum, killing 9.",
      (ARMED,), ("Protests", "Excessive force against protesters")),
+    # stones thrown at people are GTD's unarmed assault, above the facility attack in its hierarchy
     ("Rioters threw stones at police and set fire to cars in Paris.",
-     (FACILITY,), ("Riots", "Violent demonstration")),
+     ("Unarmed Assault", FACILITY), ("Riots", "Violent demonstration")),
     # strategic developments
     ("Security forces arrested 11 suspects in Dagestan in connection with the attack.",
      ("Unknown",), (SD, "Arrests")),
@@ -125,3 +126,138 @@ def test_warning_and_background_sentences_do_not_decide_the_type(classify):
 def test_nothing_violent_gives_no_types(classify):
     _ctx, types = classify("The council met on Tuesday to discuss the new budget for schools.")
     assert types.gtd == () and types.acled == ()
+
+
+# ACLED's codebook rules, each with invented notes: (text, first ACLED (event type, sub-event type))
+ACLED_RULES = [
+    # both sides firing is a battle even with heavy weapons; heavy weapons alone are shelling
+    ("Rebels fired mortars at an army post near Kidal and the soldiers returned fire.",
+     ("Battles", "Armed clash")),
+    ("Militia forces fired heavy machine guns and grenade launchers at army positions near Sirte.",
+     (ERV, "Shelling/artillery/missile attack")),
+    ("The air force targeted a rebel fuel truck on the outskirts of Gao.", (ERV, "Air/drone strike")),
+    # a demonstration: the words for gathering and demanding, and what changed it
+    ("Nurses gathered in front of the ministry in Lima to demand unpaid wages.", ("Protests", "Peaceful protest")),
+    ("Taxi drivers blocked the main road into Mombasa to protest against new fees.",
+     ("Protests", "Peaceful protest")),
+    ("Workers held a protest in Tunis against plans to privatize the port.", ("Protests", "Peaceful protest")),
+    ("Traders staged a sit-in at the market in Accra; police dispersed the crowd with batons.",
+     ("Protests", "Protest with intervention")),
+    ("Students protested in Dhaka and threw stones at police, who fired tear gas.",
+     ("Riots", "Violent demonstration")),
+    # a crowd's violence without a demonstration, and clashes between unarmed groups
+    ("Youths hurled Molotov cocktails at a police vehicle near the border crossing.", ("Riots", "Mob violence")),
+    ("Two rival groups of villagers clashed over a land dispute near Jos, injuring four.",
+     ("Riots", "Mob violence")),
+    # strategic developments: only where nothing violent happened
+    ("Movement of forces: A military convoy of 30 vehicles entered the province via the border crossing.",
+     (SD, "Change to group/activity")),
+    ("Soldiers conducted a patrol in the villages north of the river.", (SD, "Change to group/activity")),
+    ("Unknown individuals set fire to a warehouse in the industrial zone overnight.",
+     (SD, "Looting/property destruction")),
+    ("Police seized a cache of weapons and ammunition in a house in Bamenda.", (SD, "Disrupted weapons use")),
+    ("The militia established a new base in the abandoned school near the airport.",
+     (SD, "Headquarters or base established")),
+    ("Government troops thwarted an attack by insurgents on the town, killing several of them.",
+     ("Battles", "Armed clash")),
+    ("Police raided a hideout, killed two gunmen and arrested five in a shootout.",
+     ("Battles", "Armed clash")),
+]
+
+
+@pytest.mark.parametrize("text, acled", ACLED_RULES)
+def test_acled_codebook_rules(classify, check_spans, text, acled):
+    _ctx, types = classify(text)
+    assert (types.acled[0].event_type, types.acled[0].sub_event_type) == acled
+    assert types.evidence
+    check_spans(text, types)
+
+
+def test_acled_crowd_size_tag_makes_a_fight_mob_violence(classify):
+    text = "Five men beat a suspected thief with sticks at a bus stop in Kisumu. [size=no report]"
+    _ctx, types = classify(text)
+    assert (types.acled[0].event_type, types.acled[0].sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_warning_shots_and_protested_plans_are_not_hypothetical(classify):
+    _ctx, types = classify("Residents protested against plans to build a dam. Police fired warning shots.")
+    assert types.acled and types.acled[0].event_type == "Protests"
+
+
+# GTD's coding where the text names no means, and its assassination and hijacking rules:
+# (text, first GTD type)
+GTD_RULES = [
+    # no means named: people and property attacked is an Armed Assault; armed forces attacked is Unknown
+    ("Attackers raided a farming village near Jos and killed seven villagers.", ARMED),
+    ("Assailants attacked a shop in Maiduguri. Two traders were killed.", ARMED),
+    ("Assailants attacked an army outpost near Mopti. Four soldiers were killed in the ensuing clash.",
+     "Unknown"),
+    ("Fighters attacked a police checkpoint outside Kunduz; two officers were injured.", "Unknown"),
+    # journalists attacked by means not given were beaten
+    ("Unknown men attacked a radio journalist outside his home in Lagos. He was injured.", "Unarmed Assault"),
+    # a prominent person singled out, by role or by name
+    ("Gunmen shot and killed a district councillor in Kandahar.", ASSASSINATION),
+    ("Assailants opened fire on Joseph Mbeki Osei, a village chief, in Tamale.", ASSASSINATION),
+    ("Two men shot dead Karim Haddad near his home in Tripoli.", ASSASSINATION),
+    ("Assailants opened fire on Ana Lopez in Cali. Lopez, a local party leader, was wounded.", ASSASSINATION),
+    # rank and file and private trades are not singled out
+    ("Gunmen shot and killed two police officers at a checkpoint in Peshawar.", ARMED),
+    ("Assailants shot and killed a farmer in his field near Makurdi.", ARMED),
+    ("Gunmen opened fire on the National Army soldiers in Arauca, killing one.", ARMED),
+    # taking control of a vehicle is a hijacking; a vehicle driven at people an unarmed assault
+    ("Armed men seized two trucks carrying food aid on the road to Bossangoa.", "Hijacking"),
+    ("A man drove his car into a crowd of pedestrians in Toronto, injuring eight.", "Unarmed Assault"),
+    ("Arsonists set fire to a telecom mast in Birmingham overnight.", FACILITY),
+]
+
+
+@pytest.mark.parametrize("text, gtd", GTD_RULES)
+def test_gtd_rules_for_means_victims_and_vehicles(classify, check_spans, text, gtd):
+    _ctx, types = classify(text)
+    assert types.gtd[0] == gtd
+    assert types.evidence, "the words that decided are the evidence"
+    check_spans(text, types)
+
+
+@pytest.fixture(scope="module")
+def classify_with_weapons(context_for):
+    """text -> (EventTypes, weapons after the GTD type fitted them)."""
+    from eventwire.extract import figures, weapons
+
+    def run(text: str):
+        ctx = context_for(text)
+        found = Findings(figures=figures.extract_figures(ctx), places=[], location=None,
+                         targets=targets.extract_targets(ctx), weapons=weapons.extract_weapons(ctx))
+        types = classify_event_types(ctx, found)
+        return types, weapons.fit_to_attack_type(found.weapons, types)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text, gtd_weapon, implied",
+    [
+        # an armed assault or kidnapping with no weapon named: GTD codes firearms
+        ("Attackers raided a farming village near Jos and killed seven villagers.", "Firearms", True),
+        ("Assailants abducted four aid workers on the road to Bama.", "Firearms", True),
+        # a named weapon stays, and the one of the attack type comes first
+        ("Gunmen opened fire and threw grenades at a bar in Goma, killing three.", "Explosives", False),
+        ("Assailants hacked two farmers to death with machetes near Makurdi.", "Melee", False),
+        # no type, no weapon: an attack on armed forces by unknown means
+        ("Assailants attacked an army outpost near Mopti. Four soldiers were killed.", None, None),
+    ],
+)
+def test_gtd_weapon_follows_the_attack_type(classify_with_weapons, text, gtd_weapon, implied):
+    _types, found_weapons = classify_with_weapons(text)
+    if gtd_weapon is None:
+        assert found_weapons == []
+        return
+    assert found_weapons[0].gtd == gtd_weapon
+    assert found_weapons[0].implied is implied
+    assert found_weapons[0].evidence and all(text[s.start:s.end] == s.text for s in found_weapons[0].evidence)
+
+
+def test_a_fire_set_where_people_were_killed_is_an_armed_assault(classify_with_weapons):
+    types, _weapons = classify_with_weapons(
+        "Assailants set fire to houses in a village near Beni. Nine villagers were killed.")
+    assert types.gtd == (ARMED, FACILITY)

@@ -131,3 +131,16 @@ def test_incident_evidence_skips_warning_sentences(records_for):
     _ctx, records = records_for(text)
     assert [s.text for s in _incident(records).evidence] == [
         "Gunmen opened fire on a bus in Kaduna, killing five passengers."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Miners held a protest in Lusaka against plans to privatize the copper mine.",
+        "Bus drivers gathered in front of the transport office to demand higher wages.",
+        "Movement of forces: A convoy of army trucks entered the district from the north.",
+    ],
+)
+def test_incident_for_every_codable_event_even_without_violence(records_for, text):
+    _ctx, records = records_for(text)
+    assert len([r for r in records if isinstance(r, IncidentRecord)]) == 1

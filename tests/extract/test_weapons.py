@@ -43,6 +43,15 @@ WEAPONS = [
     ("Gunmen shot dead a journalist outside his home in Veracruz.",
      [("firearms", "Firearms", None, ["Gunmen", "shot dead"])]),
     ("Kidnappers seized 30 passengers from a bus on the highway.", []),
+    ("Assailants armed with firearms shot and wounded a trader in Kano.",
+     [("firearms", "Firearms", None, ["firearms", "shot and wounded"])]),
+    ("Attackers armed with sharp objects beheaded two men near Palma.",
+     [("melee", "Melee", "Knife or Other Sharp Object", ["sharp objects", "beheaded"])]),
+    ("The victim was strangled in his shop in Lahore.",
+     [("melee", "Melee", "Blunt Object", ["strangled"])]),
+    # an agency's name is not an intelligence warning
+    ("Gunmen opened fire on National Intelligence Agency officers in Mogadishu.",
+     [("firearms", "Firearms", None, ["Gunmen", "opened fire"])]),
 ]
 
 

@@ -96,10 +96,9 @@ def run_eval(suite: str, path: str | Path, *, limit: int | None = None, n_proces
     cases, report.skipped = read_suite(suite, path, limit)
     report.n_cases = len(cases)
     if pipeline is None:
-        from eventwire.pipeline import load
-
         # An extractor bug on one text is scored as a failure of that row, not the end of the run.
         from eventwire.config import load_settings
+        from eventwire.pipeline import load
 
         pipeline = load(replace(settings or load_settings(), keep_going=True))
     card = Scorecard(suite)

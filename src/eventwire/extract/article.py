@@ -59,6 +59,7 @@ def extract_records(doc, article: Article, resources: Resources) -> list[Record]
     )
     found.actors += collective_actors.extract_collective_actors(ctx, found.location)
     found.event_types = event_types.classify_event_types(ctx, found)
+    found.weapons = weapons.fit_to_attack_type(found.weapons, found.event_types)
     incident = incidents.assemble_incident(ctx, found)
     found_statements = statements.extract_statements(ctx, found, incident)
     return [article_record(article, places), *([incident] if incident else []), *found_statements]

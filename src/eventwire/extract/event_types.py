@@ -23,10 +23,39 @@ from eventwire.records import AcledType, EventTypes
 EXTRACTOR = "event_types.v1"
 
 _LEAD_SENTENCES = 2
-_SKIP_SENTENCE = re.compile(r"\b(?:warn\w*|plans? to|imminent|intelligence reports|could target|last year|"
-                            r"previous attack)\b", re.IGNORECASE)
+# A sentence about a hypothetical or past event does not type this one: a warning of an attack,
+# plans to attack. "Protested against plans to privatise the mine" and "warning shots" are events.
+_SKIP_SENTENCE = re.compile(
+    r"\b(?:warn(?:ed|ing|s)? (?:of|that|about|against|residents|citizens|people)|"
+    r"plan(?:s|ned|ning)? to (?:attack|bomb|strike|target|kill|assassinate|kidnap|abduct|storm|carry out)|"
+    r"imminent|intelligence reports|could (?:target|attack|strike)|possible (?:attacks?|strikes?|bombings?)|"
+    r"last year|previous attack)\b", re.IGNORECASE)
 _ARMED_TARGETS = {"military", "police", "militia"}
+# A violent or demonstration type scoring this much (one weak cue in the lead, or a decisive one) is an
+# event; strategic developments beside it keep this share of their score. Chosen on the ACLED dev notes.
+_EVENT_CUE_FLOOR = 2.0
+_STRATEGIC_DISCOUNT = 0.35
+_DISRUPTED = ("Strategic developments", "Disrupted weapons use", cues.SD)
+_CLASH = ("Battles", "Armed clash", cues.PV)
+_REMOTE_ANSWERABLE = {("Explosions/Remote violence", "Shelling/artillery/missile attack", cues.PV),
+                      ("Explosions/Remote violence", "Grenade", cues.PV)}
+_PEACEFUL = ("Protests", "Peaceful protest", cues.DEM)
+_INTERVENTION = ("Protests", "Protest with intervention", cues.DEM)
+_EXCESSIVE_FORCE = ("Protests", "Excessive force against protesters", cues.DEM)
+_VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration", cues.DEM)
+_MOB = ("Riots", "Mob violence", cues.PV)
+# What a crowd does not do: kidnap, rape, take or lose territory.
+_ARMED_ONLY = {("Violence against civilians", "Abduction/forced disappearance", cues.PV),
+               ("Violence against civilians", "Sexual violence", cues.PV),
+               ("Battles", "Government regains territory", cues.PV),
+               ("Battles", "Non-state actor overtakes territory", cues.PV)}
+_CROWD_SIZE_TAG = re.compile(r"\[size=[^\]]*\]")
 _SHOOTING_TYPES = {("Violence against civilians", "Attack"), ("Battles", "Armed clash")}
+_HARMED = {"killed", "injured"}
+# An assault on people, not a police action ("fired tear gas to disperse protesters"): GTD's
+# no-means rule needs one of these.
+_GTD_ATTACK_WORDS = re.compile(r"\b(?:attack\w*|raid\w*|assault\w*|killed|injured|wounded|killing|wounding)\b",
+                               re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -37,14 +66,29 @@ def _compiled():
     return gtd, acled
 
 
+@lru_cache(maxsize=1)
+def _engagement() -> re.Pattern:
+    return re.compile(cues.ACLED_ENGAGEMENT, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _crowd() -> re.Pattern:
+    return re.compile(cues.ACLED_CROWD, re.IGNORECASE)
+
+
 def classify_event_types(ctx: Context, found) -> EventTypes:
     """GTD and ACLED types, most likely first, with the cue spans that decided them."""
     gtd_cues, acled_cues = _compiled()
     gtd_scores, gtd_spans = _score(ctx, gtd_cues)
     acled_scores, acled_spans = _score(ctx, acled_cues)
     _apply_target_rule(acled_scores, acled_spans, found)
+    _apply_engagement_rule(acled_scores, acled_spans, ctx.text)
+    _apply_crowd_rule(acled_scores, acled_spans, ctx.text)
+    _apply_crowd_size_rule(acled_scores, acled_spans, ctx.text)
     _apply_protest_rule(acled_scores)
-    gtd = _rank_gtd(gtd_scores) or ([cues.GTD_UNKNOWN] if acled_scores else [])
+    _apply_strategic_rule(acled_scores)
+    gtd = _assault_before_arson(_rank_gtd(gtd_scores), gtd_spans, found) or _gtd_without_means(
+        ctx, gtd_spans, found, bool(acled_scores))
     acled = _rank_acled(acled_scores)
     offsets = list(gtd_spans.get(gtd[0], ())[:3]) if gtd else []
     if acled:
@@ -89,15 +133,67 @@ def _apply_target_rule(scores: dict, spans: dict, found) -> None:
 
 
 def _apply_protest_rule(scores: dict) -> None:
-    """In a protest note, an arrest, a lockdown or a decision is usually what is protested ("against
-    the arrest of ...", "against lockdown restrictions"): strategic developments then weigh little.
-    Protesters arrested are a Protest with intervention, which has cues of its own."""
-    protest = ("Protests", "Peaceful protest", cues.DEM)
-    if scores.get(protest, 0.0) < 1.5:
+    """ACLED's order within a demonstration: excessive force > violent demonstration > intervention >
+    peaceful protest. A note tells of a protest with many words and of what changed it with few, so the
+    change decides once any protest is there.
+
+    In a protest note an arrest, a lockdown or a decision is usually what is protested ("against the
+    arrest of ...", "against lockdown restrictions"): strategic developments weigh little. Protesters
+    arrested are an intervention, which has cues of its own."""
+    protest = scores.get(_PEACEFUL, 0.0)
+    if protest < 1.5:
         return
     for key in scores:
         if key[0] == "Strategic developments":
             scores[key] *= 0.3
+    floor = protest
+    for key in (_INTERVENTION, _VIOLENT_DEMONSTRATION, _EXCESSIVE_FORCE):
+        if scores.get(key, 0.0) >= 3.0:
+            floor = scores[key] = max(scores[key], floor) + 0.5
+
+
+def _apply_engagement_rule(scores: dict, spans: dict, text: str) -> None:
+    """Shelling or a grenade that the other side answers with fire, or heavy weapons fired with small
+    arms, is a battle: ACLED codes remote violence only where the target cannot fire back."""
+    remote = [key for key in scores if key in _REMOTE_ANSWERABLE]
+    if not remote or not _engagement().search(text):
+        return
+    for key in remote:
+        _move_score(scores, spans, key, _CLASH)
+
+
+def _apply_crowd_rule(scores: dict, spans: dict, text: str) -> None:
+    """A crowd's violence (stones, fire, vandalism) with no demonstration and no riot named is mob
+    violence, not a violent demonstration: ACLED keeps the latter for demonstrators turning violent.
+    With no crowd named at all it is no riot: arson by unknown individuals is property destruction."""
+    if not scores.get(_VIOLENT_DEMONSTRATION) or scores.get(_PEACEFUL, 0.0) >= 1.5:
+        return
+    if any(text[start:end].lower().startswith("riot") for start, end in spans.get(_VIOLENT_DEMONSTRATION, ())):
+        return
+    if _crowd().search(text):
+        _move_score(scores, spans, _VIOLENT_DEMONSTRATION, _MOB)
+    else:
+        scores.pop(_VIOLENT_DEMONSTRATION)
+        spans.pop(_VIOLENT_DEMONSTRATION, None)
+
+
+def _apply_crowd_size_rule(scores: dict, spans: dict, text: str) -> None:
+    """ACLED notes give a crowd's size ("[size=no report]") only for demonstrations and riots, so in
+    such a note fighting or an attack is a crowd's: mob violence, not a battle or an armed group's attack."""
+    tag = _CROWD_SIZE_TAG.search(text)
+    if tag is None:
+        return
+    for key in [k for k in scores if k[0] in ("Battles", "Violence against civilians") and k not in _ARMED_ONLY]:
+        _move_score(scores, spans, key, _MOB)
+    if not any(key[0] in ("Protests", "Riots") for key in scores):
+        scores[_PEACEFUL] = 1.0
+        spans[_PEACEFUL] = [tag.span()]
+
+
+def _move_score(scores: dict, spans: dict, source: tuple, target: tuple) -> None:
+    """Add `source`'s score and cue spans to `target`'s (the evidence moves with the decision)."""
+    scores[target] = scores.get(target, 0.0) + scores.pop(source)
+    spans[target] = [*spans.get(target, ()), *spans.pop(source, ())]
 
 
 def _rank_gtd(scores: dict) -> list[str]:
@@ -106,6 +202,54 @@ def _rank_gtd(scores: dict) -> list[str]:
     best = max(scores.values())
     kept = [name for name, score in scores.items() if score >= 0.5 * best and score >= 1.0]
     return sorted(kept, key=cues.GTD_HIERARCHY.index)
+
+
+def _assault_before_arson(gtd: list[str], spans: dict, found) -> list[str]:
+    """Armed Assault first when a fire was set and people were killed or hurt, with no other means named.
+
+    GTD's facility attack aims at property; raiders who burn homes and kill villagers made an
+    assault on people, the fire its damage. The casualty figure becomes the evidence."""
+    if gtd[:1] != [cues.GTD_FACILITY] or len(gtd) > 1:
+        return gtd
+    harmed = [figure for figure in getattr(found, "figures", ())
+              if figure.category in _HARMED and (figure.best or figure.low or 0) > 0 and "background" not in figure.flags]
+    if not harmed:
+        return gtd
+    spans[cues.GTD_ARMED] = [(span.start, span.end) for span in harmed[0].evidence[:1]]
+    return [cues.GTD_ARMED, *gtd]
+
+
+def _gtd_without_means(ctx: Context, spans: dict, found, violent: bool) -> list[str]:
+    """GTD's type for an attack whose means no cue names, from who was attacked.
+
+    People and property that do not shoot back were attacked by armed men (Armed Assault; the
+    target's words become the evidence); an attack on armed forces stays Unknown, as GTD codes it.
+    """
+    first = next(iter(getattr(found, "targets", ())), None)
+    attacked = first is not None and bool(_GTD_ATTACK_WORDS.search(ctx.text))
+    for labels, attack_type in ((cues.GTD_UNARMED_TARGET_LABELS, cues.GTD_ARMED),
+                                (cues.GTD_BEATEN_TARGET_LABELS, cues.GTD_UNARMED)):
+        if attacked and first.label in labels:
+            spans[attack_type] = [(span.start, span.end) for span in first.evidence[:2]]
+            return [attack_type]
+    return [cues.GTD_UNKNOWN] if violent or first is not None else []
+
+
+def _apply_strategic_rule(scores: dict) -> None:
+    """ACLED codes a strategic development only where no violence or demonstration took place: an
+    arrest, a seizure or a withdrawal in a note of fighting is part of the battle, so strategic
+    scores weigh little beside a clear violent or demonstration cue. A device defused is the one
+    exception: the explosive words name the weapon kept from use, not an explosion."""
+    others = [(score, key) for key, score in scores.items() if key[0] != "Strategic developments"]
+    best, best_key = max(others, default=(0.0, None))
+    if best < _EVENT_CUE_FLOOR:
+        return
+    for key in scores:
+        if key[0] != "Strategic developments":
+            continue
+        if key == _DISRUPTED and best_key[0] == "Explosions/Remote violence":
+            continue
+        scores[key] *= _STRATEGIC_DISCOUNT
 
 
 def _rank_acled(scores: dict) -> list[AcledType]:

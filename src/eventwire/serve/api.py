@@ -17,9 +17,9 @@ cannot be read. Reads are open; the UI only reads.
 from __future__ import annotations
 
 import hmac
-from dataclasses import astuple
 import math
 from contextlib import asynccontextmanager
+from dataclasses import astuple
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal

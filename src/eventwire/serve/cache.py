@@ -12,7 +12,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
-from typing import Any, Hashable
+from collections.abc import Hashable
+from typing import Any
 
 from eventwire.store import Store
 
