@@ -237,3 +237,71 @@ def test_attackers_told_in_addition_count_apart(context_for, sentence, expected)
 def test_both_counts_two(context_for):
     (figure,) = extract_figures(context_for("Both brothers were killed in the ambush near Jalalabad."))
     assert (figure.category, figure.best) == ("killed", 2)
+
+
+# A total told for several incidents is flagged with their number; each dataset's share is taken at export.
+@pytest.mark.parametrize(("text", "flag"), [
+    ("This was one of three related attacks in the district. Twelve soldiers were killed across the attacks.",
+     "shared_by:3"),
+    ("Nine villagers were killed and four were injured in both attacks on the road to Gao.", "shared_by:2"),
+    ("On 3 May 2020, 8 militants were killed in airstrikes in Helmand. Fatalities split between 2 events.",
+     "shared_by:2"),
+])
+def test_a_total_over_several_incidents_is_flagged(context_for, text, flag):
+    killed = [f for f in extract_figures(context_for(text)) if f.category.endswith("killed")]
+    assert killed and all(flag in f.flags for f in killed)
+
+
+def test_one_incident_total_is_not_shared(context_for):
+    (figure,) = extract_figures(context_for("Twelve soldiers were killed in the attack on the base near Gao."))
+    assert not any(flag.startswith("shared_by") for flag in figure.flags)
+
+
+def test_each_dataset_takes_its_share_of_a_shared_total(context_for):
+    from eventwire.eval import predicted
+
+    ctx = context_for("This was one of two related attacks on checkpoints. Seven policemen were killed "
+                      "across both attacks. Fatalities split between 2 events (3).")
+    incident = type("Incident", (), {"figures": tuple(extract_figures(ctx))})()
+    assert predicted.gtd_count(incident, "nkill")[0] == 4  # GTD: the nearest even share, halves up
+    assert predicted.acled_fatalities(incident)[0] == 3  # ACLED: the coder's stated share
+
+
+@pytest.mark.parametrize(("sentence", "category", "best"), [
+    ("The mayor and his driver were killed in the ambush on the highway.", "killed", 2),
+    ("Ruiz and her sister-in-law were shot and killed outside their home.", "killed", 2),
+    ("Gunmen shot and killed the village chief in Kano state.", "killed", 1),
+    ("Gunmen killed the headmaster and his deputy at the school gate.", "killed", 2),
+    ("Police returned fire and killed the assailant.", "perpetrators_killed", 1),
+    ("At least five people, including the district governor, a judge and a guard, were killed in the blast.",
+     "killed", 5),
+    ("TWO U.S. MISSIONARIES -- AGED 19 AND 21 -- WERE SHOT TO DEATH LAST NIGHT.", "killed", 2),
+    ("Three University lecturers were killed when the bomb went off.", "killed", 3),
+    ("Residents blamed the army for the murder of six priests in the parish.", "killed", 6),
+    ("Reports on fatalities range from 2 to 4.", "killed", 2),
+])
+def test_victims_told_without_a_plain_count(context_for, sentence, category, best):
+    figures = extract_figures(context_for(sentence))
+    assert next(f for f in figures if f.category == category).best == best
+
+
+@pytest.mark.parametrize("sentence", [
+    "The boys were killed shortly after the abduction.",  # a plural without a number is no count
+    "The raiders killed 23 cows and burned the granary.",
+    "The abducted man was killed several hours later.",
+])
+def test_no_count_of_people_is_invented(context_for, sentence):
+    figures = extract_figures(context_for(sentence))
+    assert all(f.best in (None, 1) for f in figures if f.category == "killed")
+    assert not any(f.best and f.best > 1 for f in figures if f.category == "killed")
+
+
+def test_an_unknown_number_is_no_count_of_one(context_for):
+    figures = extract_figures(context_for("Four soldiers and an unknown number of attackers were killed."))
+    assert not any(f.category == "perpetrators_killed" for f in figures)
+    assert next(f for f in figures if f.category == "killed").best == 4
+
+
+def test_the_death_that_caused_a_protest_is_background(context_for):
+    figures = extract_figures(context_for("Traders demonstrated in Beni after the killing of a street vendor."))
+    assert all("background" in f.flags for f in figures if f.category == "killed")

@@ -13,6 +13,12 @@ at the edge, as an export would apply them:
 Where an incident carries several figures of one category (a toll repeated or
 updated within the article), GTD takes the largest best (the fullest toll the
 article gives) and ACLED the smallest low.
+
+A figure flagged `shared_by:N` is the total of N incidents ("killed across both
+attacks", "fatalities split between 3 events"); each dataset codes a share of it
+in each incident: GTD splits the total as evenly as it can, so the share nearest to
+total/N (halves up) matches most of its rows; ACLED rounds down ("20 fatalities
+split between 3 events" is coded 6), its conservative rule again.
 """
 
 from __future__ import annotations
@@ -55,15 +61,33 @@ def figures_of(incident: IncidentRecord | None, category: str) -> list[Figure]:
             if f.category == category and "background" not in f.flags]
 
 
+_SHARED = "shared_by:"
+
+
+def _n_sharing(figure: Figure) -> int:
+    """How many incidents a figure is the total of (1 unless flagged `shared_by:N`)."""
+    return next((int(flag.removeprefix(_SHARED)) for flag in figure.flags if flag.startswith(_SHARED)), 1)
+
+
+def _gtd_share(value: int, n: int) -> int:
+    """GTD's share of a total split between n incidents: the nearest even share, halves up."""
+    return (value + n // 2) // n
+
+
+def _acled_share(value: int, n: int) -> int:
+    """ACLED's share of a total split between n events: rounded down."""
+    return value // n
+
+
 def _largest_best(figures: Sequence[Figure]) -> int | None:
-    values = [f.best if f.best is not None else f.low for f in figures]
-    values = [v for v in values if v is not None]
+    values = [(f.best if f.best is not None else f.low, _n_sharing(f)) for f in figures]
+    values = [_gtd_share(v, n) for v, n in values if v is not None]
     return max(values) if values else None
 
 
 def _smallest_low(figures: Sequence[Figure]) -> int | None:
-    values = [f.low if f.low is not None else f.best for f in figures]
-    values = [v for v in values if v is not None]
+    values = [(f.low if f.low is not None else f.best, _n_sharing(f)) for f in figures]
+    values = [_acled_share(v, n) for v, n in values if v is not None]
     return min(values) if values else None
 
 
@@ -83,11 +107,15 @@ def gtd_count(incident: IncidentRecord | None, column: str) -> tuple[int | None,
 
 def acled_fatalities(incident: IncidentRecord | None) -> tuple[int | None, tuple[str, ...]]:
     """ACLED's fatalities: the most conservative killed figure plus perpetrators killed; a count the
-    coder states outright ("fatalities coded as 10") is taken as it is."""
+    coder states outright ("fatalities coded as 10") is taken as it is, and a toll ("10 fatalities",
+    "the death toll rose to 12") already counts everyone, so nothing is added to it."""
     groups = [figures_of(incident, "killed"), figures_of(incident, "perpetrators_killed")]
     coded = [f for f in groups[0] if "coded" in f.flags]
     if coded:
-        return coded[0].best, span_texts(coded[0].evidence)
+        return _smallest_low(coded[:1]), span_texts(coded[0].evidence)
+    totals = [f for f in groups[0] if "total" in f.flags]
+    if totals:  # "10 fatalities": a toll counts everyone, the perpetrators too
+        return _smallest_low(totals), tuple(text for f in totals for text in span_texts(f.evidence))
     value = _add(*(_smallest_low(group) for group in groups))
     return value, tuple(text for group in groups for f in group for text in span_texts(f.evidence))
 
@@ -235,8 +263,9 @@ def _targets(incident: IncidentRecord, physical: bool | None) -> list[Filler]:
 
 
 def _weapons(incident: IncidentRecord) -> list[Filler]:
+    """Named instruments: a weapon implied by the attack type (GTD codes it) names nothing in the text."""
     fillers = []
-    for weapon in incident.weapons:
+    for weapon in (w for w in incident.weapons if not w.implied):
         texts = _evidence_or(weapon.kind, weapon.evidence)
         fillers.append(Filler(texts[0], texts))
     return fillers

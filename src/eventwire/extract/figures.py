@@ -7,25 +7,35 @@ to 60"). A figure about attackers ("two gunmen were killed") becomes
 `perpetrators_<category>` so victims' counts stay apart. Figures in sentences
 about other events ("since January", "last year's attack") are kept with the
 flag `background`; hypothetical ones ("could rise") are dropped.
+
+Victims listed without a number count one each ("the mayor and his driver were
+killed" -> 2); a plural without a number ("the boys were killed") is no count.
+A total told for several incidents ("killed across both attacks", "fatalities
+split between 3 events") keeps its value and is flagged `shared_by:N`: how each
+dataset shares it out is an export convention (`eval/predicted.py`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from eventwire.extract.context import Context
-from eventwire.extract.numbers import QUANTITY, Quantity, quantity_from_match
+from eventwire.extract.numbers import QUANTITY, Quantity, parse_number, quantity_from_match
 from eventwire.extract.patterns import figure_words as words
 from eventwire.records import Figure
 
-EXTRACTOR = "figures.v1"
+EXTRACTOR = "figures.v2"
 
 _Q = rf"(?P<quantity>{QUANTITY})"
 # Up to four modifier words before the counted noun, never across "and"/"while" (another group).
-_NOUN = rf"(?P<noun>(?:(?!(?:and|or|while|but|were|was)\b)[A-Za-z'()-]+\s+){{0,4}}?(?:{words.PERSON_NOUNS}))\b"
+# "by" starts the agent, never a modifier: "an airstrike by Afghan forces killed 16" counts no forces.
+_NOUN = rf"(?P<noun>(?:(?!(?:and|or|while|but|were|was|by|ago|years?|months?|weeks?|days?|hours?|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)[A-Za-z'().-]+\s+){{0,4}}?(?:{words.PERSON_NOUNS}))\b"
 _AUX = r"(?:\s+(?:have|has|had|were|was|are|is|being|been|reportedly|also|all|so far|now|later|confirmed|" \
        r"believed|feared|were confirmed|to have been|who were|found|remain|remained|still))*"
-_ASIDE = r"(?:\s*,[^,.;]{1,60},)?"
+# A short aside, or a long "including ..." one that may hold commas itself:
+# "At least five people, including Abdul Waris, a unit commander, were killed".
+_ASIDE = r"(?:\s*,[^,.;]{1,60},|\s+--[^.;]{1,60}--|\s*[,\u2013-]\s*including\b[^.;]{1,160}?,)?"
 
 
 def _any_of(table: dict[str, str]) -> str:
@@ -49,8 +59,10 @@ _LEFT = re.compile(
 )
 _TOLL = re.compile(
     rf"\b(?P<outcome>death toll|toll|number of (?:people |those |victims )?(?:killed|dead)|fatalities|"
+    rf"number of (?:dead|victims|fatalities|deaths)|"
     rf"number of (?:people |those )?(?:injured|wounded))\b[^.;]{{0,80}}?\b(?:rose|risen|rises|climbed|reached|"
-    rf"increased|jumped|stands at|stood at|is|was|has risen to|revised (?:down|up)? ?to|to|at)\s+{_Q}",
+    rf"increased|jumped|stands at|stood at|is|was|has risen to|revised (?:down|up)? ?to|range[sd]? from|"
+    rf"ranging from|to|at)\s+{_Q}",
     re.IGNORECASE,
 )
 # "took 20 passengers hostage": the outcome comes after the counted noun, the verb before the number.
@@ -71,10 +83,59 @@ def extract_figures(ctx: Context) -> list[Figure]:
     """Every figure in the article, the incident's own first (see `order_figures`)."""
     found: dict[tuple[int, int], Figure] = {}
     for sentence in ctx.sentences:
-        for figure in _figures_in_sentence(ctx, sentence):
+        for figure in _shared_across_incidents(ctx, sentence, _figures_in_sentence(ctx, sentence)):
             key = figure.evidence[0].start, figure.evidence[0].end
             found.setdefault(key, figure)
-    return order_figures(list(found.values()))
+    return order_figures(_split_by_coder(ctx, list(found.values())))
+
+
+_ACROSS = re.compile(words.ACROSS_INCIDENTS, re.IGNORECASE)
+_ONE_OF = re.compile(words.ONE_OF_INCIDENTS, re.IGNORECASE)
+_SPLIT = re.compile(words.SPLIT_BETWEEN, re.IGNORECASE)
+_SHARED = "shared_by:"
+
+
+def _n_incidents(word: str | None) -> int | None:
+    """2 for "both", the number for a number word or digits, None for "all" or nothing."""
+    if not word or word.lower() == "all":
+        return None
+    return 2 if word.lower() == "both" else parse_number(word)
+
+
+def _shared_across_incidents(ctx: Context, sentence, figures: list[Figure]) -> list[Figure]:
+    """Flag `shared_by:N` the figures of a sentence that totals N incidents ("killed across both
+    attacks"; "This was one of five related attacks" gives N when the sentence does not)."""
+    across = _ACROSS.search(sentence.text) if figures else None
+    if across is None:
+        return figures
+    n = _n_incidents(next((g for g in across.group("n", "n2", "n3", "n4") if g), None))
+    if n is None:
+        one_of = _ONE_OF.search(ctx.text)
+        n = _n_incidents(one_of.group("n")) if one_of else None
+    return [_with_share(f, n) for f in figures] if n and n > 1 else figures
+
+
+def _with_share(figure: Figure, n: int) -> Figure:
+    if any(flag.startswith(_SHARED) for flag in figure.flags):
+        return figure
+    return replace(figure, flags=figure.flags + (f"{_SHARED}{n}",))
+
+
+def _split_by_coder(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    """A coder's "fatalities split between 2 events (4)": every death figure is flagged `shared_by:2`,
+    and a stated share ("(4)") becomes the coded figure."""
+    split = _SPLIT.search(ctx.text)
+    n = _n_incidents(split.group("n")) if split else None
+    if not n or n < 2:
+        return figures
+    figures = [_with_share(f, n) if f.category in ("killed", "perpetrators_killed") else f for f in figures]
+    if split.group("each"):
+        value = int(split.group("each"))
+        evidence = (ctx.article.span(split.start("each"), split.end("each")),
+                    ctx.article.span(split.start(), split.end()))
+        figures.append(Figure("killed", value, value, value, "coded", evidence,
+                              ctx.attribution_at(split.start()), EXTRACTOR, flags=("coded", "share")))
+    return figures
 
 
 # Every figure pattern needs one of these stems: sentences without any are skipped at once.
@@ -136,26 +197,36 @@ def _figures_in_sentence(ctx: Context, sentence) -> list[Figure]:
     for category, pattern in [*_PATTERNS, ("left", _LEFT), ("toll", _TOLL), ("noun", _OF_NOUN),
                               ("kidnapped", _HOSTAGE)]:
         for match in pattern.finditer(text):
-            resolved = _category_of(category, match)
-            quantity = quantity_from_match(match)
-            if resolved is None or quantity is None or quantity.best is None or _is_hypothetical(text, match):
-                continue
-            if not _plausible(match, quantity):
-                continue
-            figure = _figure(ctx, sentence, match, resolved, quantity, background)
-            parts = []
-            for part in _coordinated(text, match, category):
-                part_category = _category_of(category, part, outcome=match.group("outcome"))
-                part_quantity = quantity_from_match(part)
-                if part_category and part_quantity and part_quantity.best is not None:
-                    parts.append(_figure(ctx, sentence, part, part_category, part_quantity, background))
-            figures.extend(_join_parts(figure, parts))
+            figures.extend(_figures_of_match(ctx, sentence, category, match, background))
     figures.extend(_in_addition_figures(ctx, sentence))
     if not _is_hypothetical(text, None):
         counted = {f.category.removeprefix("perpetrators_") for f in figures}
+        listed = [f for f in _listed_victims(ctx, sentence, background)
+                  if f.category.removeprefix("perpetrators_") not in counted]
+        counted |= {f.category.removeprefix("perpetrators_") for f in listed}
+        figures.extend(listed)
         figures.extend(f for f in _singular_victims(ctx, sentence, background)
                        if f.category.removeprefix("perpetrators_") not in counted)
     return figures
+
+
+def _figures_of_match(ctx: Context, sentence, category: str, match: re.Match, background: bool) -> list[Figure]:
+    """The figure one pattern match gives, summed with the counted groups coordinated with it."""
+    text = sentence.text
+    resolved = _category_of(category, match)
+    quantity = quantity_from_match(match)
+    if resolved is None or quantity is None or quantity.best is None or _is_hypothetical(text, match):
+        return []
+    parts = []
+    for part in _coordinated(text, match, category):
+        part_category = _category_of(category, part, outcome=match.group("outcome"))
+        part_quantity = quantity_from_match(part)
+        if part_category and part_quantity and part_quantity.best is not None:
+            parts.append(_figure(ctx, sentence, part, part_category, part_quantity, background))
+    if not _plausible(match, quantity):
+        # "Four soldiers and an unknown number of attackers were killed": the counted group stands alone
+        return _join_parts(parts[0], parts[1:]) if parts and _UNKNOWN_NUMBER.match(match.groupdict().get("noun") or "") else []
+    return _join_parts(_figure(ctx, sentence, match, resolved, quantity, background), parts)
 
 
 _COORD_BEFORE = re.compile(rf"{_Q}\s+{_NOUN}\s*(?:,\s*(?:and\s+)?|and\s+)$", re.IGNORECASE)
@@ -229,6 +300,71 @@ def _singular_victims(ctx: Context, sentence, background: bool) -> list[Figure]:
     return list(found.values())
 
 
+# Victims listed without a number: "Nazari and his driver were killed", "killed the head of the council",
+# "shot and killed the police chief and his bodyguard". Each conjunct is one person when it holds no
+# plural noun and no number (a plural without a number is no count: "the boys were killed").
+_LISTED_PASSIVE = re.compile(r"\s+(?:were|have been|had been)\s+(?:reportedly\s+|both\s+|later\s+)?"
+                             r"(?:(?:shot|abducted|kidnapped|stabbed|attacked|tortured) and\s+)?"
+                             r"(?P<outcome>killed|shot dead|murdered|assassinated|beheaded|executed|"
+                             r"(?:shot|stabbed|beaten|hacked|burned|tortured) to death|injured|wounded|hurt)\b",
+                             re.IGNORECASE)
+_LISTED_ACTIVE = re.compile(r"\b(?P<outcome>killed|assassinated|murdered|beheaded|executed|shot dead|stabbed to death)"
+                            r"\s+(?=(?:the|his|her|their)\s)", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:[,;:(]|--|\b(?:while|when|after|as|but|whereas|where|that|which|who|in which)\b)",
+                           re.IGNORECASE)
+_OBJECT_END = re.compile(r"[,.;:(]|--|\s(?:in|at|on|near|during|while|after|before|with|from|inside|outside|as|"
+                         r"when|who|because|for|by)\s", re.IGNORECASE)
+_CONJUNCT_START = re.compile(r"(?:the|a|an|his|her|their|its|another|one other|[A-Z][\w'-]*)\b")
+_NUMBER_WORD = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|both|several|all|many)\b",
+                          re.IGNORECASE)
+
+
+def _listed_victims(ctx: Context, sentence, background: bool) -> list[Figure]:
+    """One victim per listed singular person, for lists of named or described people without a number."""
+    text, found = sentence.text, {}
+    for match in _LISTED_PASSIVE.finditer(text):
+        head = text[:match.start()]
+        clause = [m.end() for m in _CLAUSE_START.finditer(head)]
+        _add_listed(ctx, sentence, found, match, clause[-1] if clause else 0, match.start(), background)
+    for match in _LISTED_ACTIVE.finditer(text):
+        end = _OBJECT_END.search(text, match.end())
+        _add_listed(ctx, sentence, found, match, match.end(), end.start() if end else len(text), background)
+    return list(found.values())
+
+
+def _add_listed(ctx: Context, sentence, found: dict, match: re.Match, start: int, end: int,
+                background: bool) -> None:
+    n = _n_singular_conjuncts(ctx, sentence, start, end)
+    if not n or (n == 1 and match.re is _LISTED_PASSIVE):
+        return  # one passive subject is `_SINGULAR`'s ("X was killed")
+    phrase = sentence.text[start:end]
+    category = "injured" if match.group("outcome").lower() in {"injured", "wounded", "hurt"} else "killed"
+    if _PERPETRATOR.search(phrase):
+        category = f"perpetrators_{category}"
+    base = sentence.start_char
+    span = ctx.article.span(base + min(start, match.start()), base + max(end, match.end()))
+    flags = ("listed",) + (("background",) if background else ()) + _additional(sentence.text, start)
+    found.setdefault(category, Figure(category, n, n, n, None, (span,), ctx.attribution_at(base), EXTRACTOR,
+                                      flags=flags))
+
+
+def _n_singular_conjuncts(ctx: Context, sentence, start: int, end: int) -> int | None:
+    """How many singular people "A and B" lists between two offsets of a sentence; None when any part
+    is plural, numbered or not a noun phrase."""
+    phrase = sentence.text[start:end].strip()
+    if not phrase or _NUMBER_WORD.search(phrase) or len(phrase.split()) > 12:
+        return None
+    conjuncts = re.split(r"\s+and\s+", phrase, flags=re.IGNORECASE)
+    if len(conjuncts) > 3 or not all(_CONJUNCT_START.match(c) for c in conjuncts):
+        return None
+    base = sentence.start_char + start + (len(sentence.text[start:end]) - len(sentence.text[start:end].lstrip()))
+    span = ctx.doc.char_span(base, base + len(phrase), alignment_mode="expand")
+    if span is None or any(t.tag_ in ("NNS", "NNPS") for t in span) or not any(
+            t.pos_ in ("NOUN", "PROPN") for t in span):
+        return None
+    return len(conjuncts)
+
+
 def _category_of(category: str, match: re.Match, outcome: str | None = None) -> str | None:
     """The final category: outcome words decide for generic patterns; attackers make it perpetrators_."""
     outcome = (outcome or match.group("outcome")).lower()
@@ -261,6 +397,12 @@ def _is_hypothetical(text: str, match: re.Match | None) -> bool:
     return bool(_HYPOTHETICAL.search(window)) and "said" not in window
 
 
+# "an unknown number of assailants" is no count of one; "killed 23 cows", "several hours later" no people.
+_UNKNOWN_NUMBER = re.compile(r"(?:unknown|undetermined|unspecified|undisclosed|unconfirmed|uncertain|unclear)\s",
+                             re.IGNORECASE)
+_NOT_PEOPLE = re.compile(rf"\s+(?:[\w-]+\s+)?(?:{words.NOT_PEOPLE_NOUNS})\b", re.IGNORECASE)
+
+
 def _plausible(match: re.Match, quantity: Quantity) -> bool:
     """Reject numbers that are years, ages or times, not counts ("in 2019", "aged 25")."""
     raw = match.group("num") or ""
@@ -268,6 +410,10 @@ def _plausible(match: re.Match, quantity: Quantity) -> bool:
         return False
     if quantity.best is not None and quantity.best > 1_000_000:
         return False
+    if _UNKNOWN_NUMBER.match(match.groupdict().get("noun") or ""):
+        return False
+    if match.end("quantity") == match.end() and _NOT_PEOPLE.match(match.string, match.end()):
+        return False  # the number ends the match: what follows is what it counts
     if raw.lower().split()[:1] == ["no"]:
         return False  # a negated count is no figure: "no one was hurt" (parsed as no + one)
     # "a" and "an" count as one only with a noun: "a soldier was killed", never "a killed".
@@ -289,7 +435,8 @@ def _figure(ctx: Context, sentence, match: re.Match, category: str, quantity: Qu
         attribution=ctx.attribution_at(base),
         extractor=EXTRACTOR,
         vague=quantity.vague,
-        flags=(("background",) if background else ()) + _additional(sentence.text, match.start()),
+        flags=(("background",) if background else ()) + _additional(sentence.text, match.start())
+        + (("total",) if match.re in (_TOLL, _OF_NOUN) else ()),
     )
 
 

@@ -7,8 +7,9 @@ Written for eventwire from the wording of wire reports and coder summaries
 
 # Outcome words after the counted noun ("40 people were killed") or alone ("40 dead").
 OUTCOME_AFTER = {
-    "killed": r"killed|dead|died|slain|murdered|massacred|executed|shot dead|beheaded|lynched|burned to death|"
-              r"(?:hacked|stabbed|beaten|bludgeoned|clubbed) to death|"
+    "killed": r"killed|dead|died|slain|murdered|massacred|executed|shot dead|beheaded|lynched|"
+              r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|shot|burned|burnt|tortured|strangled|hanged) to death|"
+              r"strangled|gunned down|assassinated|"
               r"lost their lives|perished|fatalities|deaths|fatally (?:shot|wounded|injured)|bodies (?:were )?"
               r"(?:found|recovered)",
     "injured": r"injured|wounded|hurt|hospitali[sz]ed|taken to hospital|injuries|maimed|critically injured|"
@@ -24,7 +25,8 @@ OUTCOME_AFTER = {
 # Active verbs before the number ("killing 103 people", "wounding three").
 OUTCOME_BEFORE = {
     "killed": r"killing|killed|kill|kills|claimed the lives of|claiming the lives of|left dead|massacred|"
-              r"shot dead|executed",
+              r"shot dead|executed|executing|beheaded|beheading|murdered|murdering|assassinated|slaughtered|"
+              r"(?:the )?(?:murders?|killings?|deaths?|massacre|assassinations?|executions?|slaying) of(?: the)?",
     "injured": r"wounding|wounded|injuring|injured|injures|wounds|hurting",
     "kidnapped": r"kidnapping|kidnapped|abducting|abducted|kidnap|abduct|took hostage|taking hostage|"
                  r"seized|seizing",
@@ -56,7 +58,28 @@ PERSON_NOUNS = (
     r"suspects?|crew members?|sailors?|guardsmen|gendarmes?|militiam[ae]n|policemen|"
     r"forces|force members|colleagues|brothers|sisters|sons|daughters|cousins|husband|wife|elders?|commanders?|chiefs?|drivers?|wardens?|"
     r"ambulance crews|ambulances|firefighters|rescuers|fire engines|emergency crews|rescue teams?|"
+    # roles, trades and kin, as coder summaries and wire copy name victims ("Two University lecturers")
+    r"hostages?|captives?|abductees|lecturers?|professors?|judges?|lawyers?|prosecutors?|peacekeepers?|"
+    r"contractors?|traders?|vendors?|merchants?|shopkeepers?|fisherm[ae]n|hunters?|loggers?|labou?rers?|"
+    r"engineers?|technicians?|clerics?|imams?|priests?|pastors?|monks?|nuns?|preachers?|clergym[ae]n|"
+    r"activists?|politicians?|councill?ors?|lawmakers?|legislators?|mayors?|governors?|candidates?|voters?|"
+    r"motorists?|motorcyclists?|cyclists?|commuters?|travell?ers?|locals?|inhabitants?|citizens?|nationals?|"
+    r"foreigners?|expatriates?|IDPs?|youths?|teenagers?|teens?|adolescents?|minors?|toddlers?|"
+    r"(?:grand)?(?:fathers?|mothers?|parents?)|husbands|wives|brothers?|sisters?|sons?|daughters?|nephews?|"
+    r"nieces?|uncles?|aunts?|siblings?|in-laws|bodyguards?|escorts?|recruits?|cadets?|conscripts?|marines?|"
+    r"paratroopers?|rangers?|sergeants?|lieutenants?|constables?|chairm[ae]n|directors?|administrators?|"
+    r"ministers?|informants?|spies|collaborators?|defectors?|smugglers?|traffickers?|criminals?|robbers?|"
+    r"thieves|patients?|worshippers?|pilgrims?|shoppers?|customers?|bystanders?|pedestrians?|employees?|"
+    r"hospital staff|health workers?|officers?|missionar(?:y|ies)|seminarians?|deacons?|bishops?|"
     r"of them|of whom|of the victims|" + PERPETRATOR_NOUNS
+)
+# What a number before or after an outcome verb may count that is not people: animals, things, time
+# ("killed 23 cows", "killed several hours later", "destroyed 5 houses and killed 2").
+NOT_PEOPLE_NOUNS = (
+    r"cows?|cattle|goats?|sheep|camels?|donkeys?|horses?|pigs?|chickens?|livestock|animals?|dogs?|birds?|"
+    r"heads of cattle|hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|kilomet(?:re|er)s?|km|miles?|"
+    r"met(?:re|er)s?|vehicles?|cars?|houses?|homes?|huts?|buildings?|shops?|rounds?|bullets?|shells?|rockets?|"
+    r"mortars?|missiles?|percent|per cent|%"
 )
 RESPONDER_NOUNS = r"ambulance crews|ambulances|firefighters|rescuers|fire engines|emergency crews|rescue teams?"
 
@@ -67,9 +90,44 @@ BACKGROUND = (
     r"november|december|\d{4}|last)|\bso far this (?:year|month)|\bthis year\b|\blast year\b|\bin \d{4}\b|"
     r"\b(?:war|conflict|insurgency|violence|fighting|campaign|crisis) (?:has|have|that has|which has) "
     r"(?:killed|left|claimed)|\bover the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)\b|\bprevious "
-    r"(?:attack|attacks|bombing)|\bearlier attack|\bdeadliest since|\bin total since"
+    r"(?:attack|attacks|bombing)|\bearlier attack|\bdeadliest since|\bin total since|"
+    # a death that caused this event (a protest, a raid), told as its reason: "demonstrated after the killing of"
+    r"\b(?:after|following|over|against|condemn\w*|denounc\w*|justice for|avenge|responsible for|"
+    r"in connection (?:with|to))\s+(?:the\s+)?(?:recent\s+)?(?:killings?|deaths?|murders?|assassinations?|"
+    r"massacre|lynching|shooting)\s+of\b"
 )
 
 # Hypothetical or threatened figures are not counts.
 # "may" only in lower case: "On 8 May 2020" is a date, not a modal.
 HYPOTHETICAL = r"\b(?:could|(?-i:may)|might|would|threatened to|plans? to|planned to|feared|fears|expected to)\b"
+
+# A figure told as the total of several incidents, which the datasets split between them:
+# GTD's "... were killed across both attacks" / "This was one of three related attacks",
+# ACLED's "Fatalities split between 2 events (4)". The number of incidents is read from the
+# figure's own sentence first, then from the article's "one of N" sentence.
+INCIDENT_NOUNS = (r"attacks|incidents|blasts|bombings|explosions|raids|assaults|ambushes|clashes|events|"
+                  r"locations|strikes|airstrikes|operations|days|areas|villages|districts|fronts|provinces")
+# In the figure's sentence: "across the attacks", "in both attacks", "between two of the attacks",
+# "in the attacks" (the plural alone needs the article's "one of N" for the number).
+_N = r"both|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}"
+_PLURAL_ATTACKS = r"attacks|incidents|blasts|bombings|explosions|raids|assaults|ambushes"
+ACROSS_INCIDENTS = (
+    rf"\b(?:across|throughout)\s+(?:the\s+|all\s+|these\s+|those\s+)?(?:(?P<n>{_N})\s+)?(?:[\w-]+\s+)?"
+    rf"(?:{_PLURAL_ATTACKS}|clashes|events)\b"
+    rf"|\b(?:in|during|from)\s+(?:(?P<n2>both|all)\s+|the\s+(?:(?P<n3>{_N})\s+)?)(?:the\s+)?(?:[\w-]+\s+)?"
+    rf"(?:{_PLURAL_ATTACKS})\b"
+    rf"|\bbetween\s+(?:the\s+)?(?P<n4>{_N})\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:{_PLURAL_ATTACKS})\b"
+)
+# Anywhere in the article: "This was one of (at least) five related attacks".
+ONE_OF_INCIDENTS = (
+    r"\bone of (?:at least |the )?(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:attacks|incidents|bombings|blasts|explosions|raids|assaults|ambushes|clashes)\b"
+)
+# A coder's note that the fatalities are divided between incidents, with the share when given:
+# "Fatalities split between 2 events", "coded as 10 and spread across two locations", "(4)".
+SPLIT_BETWEEN = (
+    r"\b(?:split|spread|divided|distributed|coded)(?:\s+up|\s+equally|\s+evenly)?\s+(?:between|among|across|over|into)"
+    r"\s+(?:the\s+)?"
+    r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:" + INCIDENT_NOUNS + r")\b"
+    r"(?:\s*\((?P<each>\d+)\))?"
+)
