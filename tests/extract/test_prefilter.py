@@ -7,7 +7,7 @@ import re
 import pytest
 
 from eventwire.extract.patterns import event_cues
-from eventwire.extract.prefilter import literal_prefixes, may_match
+from eventwire.extract.prefilter import finditer_any_case, literal_prefixes, may_match
 
 
 @pytest.mark.parametrize(("regex", "expected"), [
@@ -31,3 +31,24 @@ def test_never_skips_a_text_the_cue_matches(text):
         pattern = re.compile(regex, re.IGNORECASE)
         if pattern.search(text):
             assert may_match(pattern, text.lower())
+
+
+@pytest.mark.parametrize(("regex", "expected"), [
+    (r"(?:military |army )?columns?\b", ("column",)),               # an optional start is passed over
+    (r"(?:^|\n)\s*(?:Weapons? seizures?|Defusal):", ("weapon", "defusal")),  # anchors and classes too
+    (r"\b(?:\w+ ){1,3}(?:hostages|captives)\b", ("hostages", "captives")),
+    (r"[A-Z]\w+ (?:was|were)", None),                                 # nothing of three letters required
+])
+def test_required_literals_anywhere_in_the_match(regex, expected):
+    assert literal_prefixes(re.compile(regex, re.IGNORECASE)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Militants detonated an IED near Kabul; IEDs were also found.", "A ŞEHİT soldier: İstanbul bombing",
+    "Troops fired MORTARS and Rockets at the base.", "Protesters marched; a March rally followed.",
+])
+def test_lowered_scans_find_the_same_spans(text):
+    for _event, _sub, _disorder, regex, _weight in event_cues.ACLED_CUES:
+        pattern = re.compile(regex, re.IGNORECASE)
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in finditer_any_case(pattern, text, text.lower())] == expected, regex

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from eventwire.extract.context import Context
 from eventwire.extract.patterns import load_table
-from eventwire.extract.prefilter import may_match
+from eventwire.extract.prefilter import finditer_any_case, may_match
 from eventwire.records import EventTypes, Weapon
 
 EXTRACTOR = "weapons.v1"
@@ -30,7 +30,7 @@ def extract_weapons(ctx: Context) -> list[Weapon]:
     for kind, gtd, subtype, pattern in _weapon_patterns():
         if not may_match(pattern, lowered):
             continue
-        for match in pattern.finditer(ctx.text):
+        for match in finditer_any_case(pattern, ctx.text, lowered):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             if _is_background(ctx, match.start()):
