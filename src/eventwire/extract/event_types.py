@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from eventwire.extract.context import Context
 from eventwire.extract.patterns import event_cues as cues
-from eventwire.extract.prefilter import may_match
+from eventwire.extract.prefilter import finditer_any_case, may_match
 from eventwire.records import AcledType, EventTypes
 
 EXTRACTOR = "event_types.v1"
@@ -111,7 +111,7 @@ def _score(ctx: Context, compiled) -> tuple[dict, dict]:
     for key, pattern, weight in compiled:
         if not may_match(pattern, lowered):
             continue
-        for match in pattern.finditer(ctx.text):
+        for match in finditer_any_case(pattern, ctx.text, lowered):
             index = ctx.sentence_index(match.start())
             if index in skipped:
                 continue
