@@ -12,6 +12,7 @@ import re
 
 from eventwire.extract import actors as actor_rules
 from eventwire.extract.context import Context
+from eventwire.extract.prefilter import may_match
 from eventwire.extract.sources import normalise_source, phrase_before
 from eventwire.records import Actor, IncidentRecord, Span, StatementRecord, Target
 
@@ -40,8 +41,10 @@ _FIRST_WORDS = re.compile(r"^\W*(?:after|in turn|notably|meanwhile|however|also|
 def extract_statements(ctx: Context, found, incident: IncidentRecord | None) -> list[StatementRecord]:
     """Statement records in text order; consecutive sentences of one kind are one statement."""
     grouped: list[tuple[str, list]] = []
+    lowered = ctx.text.lower()
+    cues = {kind: cue for kind, cue in CUES.items() if may_match(cue, lowered)}  # most articles hold few kinds
     for sentence in ctx.sentences:
-        for kind in _kinds_of(sentence.text):
+        for kind in _kinds_of(sentence.text, cues) if cues else ():
             if grouped and grouped[-1][0] == kind and grouped[-1][1][-1].end == sentence.start:
                 grouped[-1][1].append(sentence)
             else:
@@ -63,8 +66,8 @@ def _one_warning(grouped: list[tuple[str, list]]) -> list[tuple[str, list]]:
     return merged
 
 
-def _kinds_of(text: str) -> list[str]:
-    kinds = [kind for kind, cue in CUES.items() if cue.search(text)]
+def _kinds_of(text: str, cues: dict[str, re.Pattern]) -> list[str]:
+    kinds = [kind for kind, cue in cues.items() if cue.search(text)]
     if "claim" in kinds and actor_rules.NEGATED_CLAIM.search(text):
         kinds.remove("claim")
     if "claim" in kinds and "denial" in kinds:
