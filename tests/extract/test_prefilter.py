@@ -7,7 +7,7 @@ import re
 import pytest
 
 from eventwire.extract.patterns import event_cues
-from eventwire.extract.prefilter import finditer_any_case, literal_prefixes, may_match
+from eventwire.extract.prefilter import finditer_any_case, literal_prefixes, lowered_pattern, may_match
 
 
 @pytest.mark.parametrize(("regex", "expected"), [
@@ -52,3 +52,9 @@ def test_lowered_scans_find_the_same_spans(text):
         pattern = re.compile(regex, re.IGNORECASE)
         expected = [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in finditer_any_case(pattern, text, text.lower())] == expected, regex
+
+
+def test_lowered_patterns_keep_escapes_and_group_names():
+    pattern = re.compile(r"(?P<Word>\SIEGE)\W(?P=Word)?", re.IGNORECASE)
+    assert lowered_pattern(pattern).pattern == r"(?P<Word>\Siege)\W(?P=Word)?"
+    assert lowered_pattern(re.compile(r"\b(?-i:May)\b", re.IGNORECASE)) is None  # case matters there

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventwire.extract.context import Context
+from eventwire.extract.prefilter import finditer_any_case, may_match
 from eventwire.records import EventDate
 
 EXTRACTOR = "dates.v1"
@@ -64,8 +65,11 @@ def extract_dates(ctx: Context) -> list[DateMention]:
     published = ctx.article.published.date() if ctx.article.published else None
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    lowered = ctx.text.lower()
     for kind, pattern in DATE_PATTERNS:
-        for match in pattern.finditer(ctx.text):
+        if not may_match(pattern, lowered):
+            continue
+        for match in finditer_any_case(pattern, ctx.text, lowered):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             resolved = resolve_date(kind, match, published)

@@ -69,6 +69,10 @@ def _element_literals(op, arg) -> tuple[str, ...] | None:
     return None  # an optional part, an anchor, a class: not required, or no literal
 
 
+# Upper-case letters to lower, leaving escapes (\S, \W) and group names ((?P<Day>...)) as they are.
+_UPPER_LETTER = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)|[A-Z]")
+
+
 @cache
 def lowered_pattern(pattern: re.Pattern) -> re.Pattern | None:
     """`pattern` for lower-cased text, without IGNORECASE; None when it has a case-sensitive part.
@@ -76,8 +80,7 @@ def lowered_pattern(pattern: re.Pattern) -> re.Pattern | None:
     Its matches on `text.lower()` are the pattern's on `text` where lowering keeps the length."""
     if "(?-i" in pattern.pattern or not pattern.flags & re.IGNORECASE:
         return None
-    source = re.sub(r"\\.|[A-Z]", lambda m: m.group().lower() if len(m.group()) == 1 else m.group(),
-                    pattern.pattern)
+    source = _UPPER_LETTER.sub(lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), pattern.pattern)
     return re.compile(source, pattern.flags & ~re.IGNORECASE)
 
 
