@@ -10,6 +10,9 @@ previous sentence's chain; any other sentence gets the outlet alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+
+from spacy.attrs import LEMMA, LOWER
 
 from eventwire.extract.context import Context
 from eventwire.extract.patterns import load_table
@@ -38,8 +41,9 @@ def extract_attributions(ctx: Context) -> list[Attribution]:
     """One citation chain per sentence of `ctx.doc`, outlet first."""
     chains: list[Attribution] = []
     previous: Attribution | None = None
+    anchors = _anchor_tokens(ctx.doc)
     for sentence in ctx.sentences:
-        links = _links_in_sentence(ctx, sentence)
+        links = _links_in_sentence(ctx, sentence, anchors) if _any_between(anchors, sentence) else []
         if links:
             chain = Attribution((ctx.outlet, *links))
         elif previous is not None and _continues_quote(sentence):
@@ -55,14 +59,30 @@ def _continues_quote(sentence) -> bool:
     return sentence.text.lstrip()[:1] in {'"', "“", "'"}
 
 
-def _links_in_sentence(ctx: Context, sentence) -> list[SourceRef]:
+def _anchor_tokens(doc) -> list[int]:
+    """Indices of the tokens a chain can hang on ("according", a reporting lemma), read once per doc
+    from spaCy's attribute arrays: walking every token of every sentence costs more."""
+    strings = doc.vocab.strings
+    according = strings["according"]
+    rows = doc.to_array([LOWER, LEMMA]).tolist()
+    reporting = {lemma for _lower, lemma in rows if strings[lemma].lower() in REPORTING_LEMMAS}
+    return [i for i, (lower, lemma) in enumerate(rows) if lower == according or lemma in reporting]
+
+
+def _any_between(anchors: list[int], sentence) -> bool:
+    first = bisect_left(anchors, sentence.start)
+    return first < len(anchors) and anchors[first] < sentence.end
+
+
+def _links_in_sentence(ctx: Context, sentence, anchors: list[int]) -> list[SourceRef]:
     """Reporter then cited sources named in one sentence ("according to X" outranks "Y said")."""
+    tokens = [ctx.doc[i] for i in anchors[bisect_left(anchors, sentence.start):bisect_left(anchors, sentence.end)]]
     according = [
-        _source_ref(ctx, phrase) for token in sentence
+        _source_ref(ctx, phrase) for token in tokens
         if token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to"
         and (phrase := _phrase_after(sentence, token.i + 2)) is not None
     ][:1]
-    for token in sentence:
+    for token in tokens:
         # "quoting"/"citing" introduce the cited source, never the reporter.
         if token.lemma_.lower() in REPORTING_LEMMAS and token.pos_ in {"VERB", "AUX"} \
                 and token.lower_ not in CITING_WORDS:
