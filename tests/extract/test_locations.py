@@ -223,3 +223,96 @@ def test_demonym_in_compound_modifier_is_not_the_place(read, text, country):
     assert location is not None and location.country == country
     assert location.evidence[0].text not in {"Saudi", "Iranian", "US"}
     assert all(p.feature.endswith(":modifier") for p in places if p.evidence[0].text in {"Saudi", "Iranian", "US"})
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Monitors of the OSCE SMM recorded 12 explosions near a small hamlet overnight.", "UA"),
+        ("UNAMA said a roadside bomb struck a minibus on Friday, killing four passengers.", "AF"),
+        ("MINUSMA peacekeepers came under mortar fire at their camp on Sunday.", "ML"),
+    ],
+)
+def test_single_country_mission_names_its_country(read, text, country):
+    _, _, location = read(text)
+    assert location is not None and (location.country, location.precision) == (country, "country")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traders blocked a highway to protest against the soaring US dollar exchange rate.",
+        "Protesters burned tyres as the Lebanese pound lost half its value against the dollar.",
+    ],
+)
+def test_currency_is_not_a_place(read, text):
+    _, places, _ = read(text)
+    assert not [p for p in places if p.evidence[0].text in {"US", "Lebanese"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the model tags the town as a group (NORP) or a person: after "in" it is read as a place
+        ("On 3 May, about 200 nurses demonstrated in Iztapalapa against unpaid wages.", "Iztapalapa", "MX"),
+        # "Colonia <name>" is a neighbourhood, never Colonia (Uruguay)
+        ("On 8 May, gunmen shot a taxi driver in Colonia Reforma, Culiacan, Sinaloa.", "Culiacán", "MX"),
+    ],
+)
+def test_incident_place_survives_model_labels(read, text, name, country):
+    _, _, location = read(text)
+    assert location is not None and (location.name, location.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # a container named like a town ("Hamah") is context, not the place: the named town wins
+        ("Militants shelled an army post near Salamiyah, Hamah, Syria, killing two soldiers.", "As Salamīyah", "Hama"),
+        ("A landmine exploded in Goundam, Timbuktu, Mali, killing a herder.", "Goundam", "Tombouctou"),
+    ],
+)
+def test_container_is_not_the_incident_place(read, text, name, admin1):
+    _, _, location = read(text)
+    assert (location.name, location.admin1) == (name, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # "village (town, unknown region)": the bracket's town gives the place when the village is unknown
+        ("Gunmen stole cattle and wounded two herders in Kwaberowe (Bobo-Dioulasso, Hauts-Mayo).",
+         "Bobo-Dioulasso", "BF"),
+        # a bracket's unknown region read by an alternate spelling abroad ("Seno", Laos) neither votes for
+        # its country nor contains the town before it
+        ("Militants killed three people in the area of Tamboula (Dori, Seno).", "Dori", "BF"),
+    ],
+)
+def test_bracketed_address_falls_back_to_its_town(read, text, name, country):
+    _, _, location = read(text)
+    assert location is not None and (location.name, location.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1"),
+    [
+        # of three Bolívar departments the one holding a Cartagena is meant
+        ("On 2 May, a nurse was attacked on her way home in Cartagena, Bolivar department.", "CO", "Bolívar"),
+        # bracketed state abbreviations of the Indian and Pakistani press
+        ("On 4 May, hundreds of workers protested in Hyderabad city (Hyderabad, TS) over unpaid wages.",
+         "IN", "Telangana"),
+        ("On 6 May, troops exchanged fire across the LoC in Poonch district (J&K).", "IN", "Jammu and Kashmir"),
+        # "LGA" (Nigeria's local government area) is a division word like "district"
+        ("On 3 May, gunmen killed two farmers in Kwall village (Bassa LGA, Plateau).", "NG", "Plateau State"),
+        # "Deir ez-Zor": a lower-case connector inside a chain segment
+        ("On 9 May, a bomb hit a truck in Hajin, Deir ez-Zor, Syria, wounding the driver.", "SY", "Deir ez-Zor"),
+    ],
+)
+def test_address_context_picks_the_division(read, text, country, admin1):
+    _, _, location = read(text)
+    assert location is not None and (location.country, location.admin1) == (country, admin1)
+
+
+def test_compass_word_opening_a_name_is_not_a_region(read):
+    _, places, _ = read("Gunmen attacked a checkpoint in Western Tarbiya near Daraa, killing two soldiers.")
+    assert not [p for p in places if p.evidence[0].text == "Western"]

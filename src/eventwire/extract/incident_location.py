@@ -65,6 +65,7 @@ def _most_specific(ctx, best: Place, best_score: float, scored: list) -> Place:
     rank = _PRECISION_RANK.get(best.precision, 0)
     finer = [(_PRECISION_RANK.get(p.precision, 0), score, p) for score, _i, p in scored
              if ctx.sentence_index(p.evidence[0].start) == sentence and p.country == best.country
+             and not _is_container(p)
              and _PRECISION_RANK.get(p.precision, 0) > rank and score >= best_score - 2.5]
     return max(finer, key=lambda item: item[:2])[2] if finer else best
 
@@ -101,8 +102,19 @@ def _incident_score(ctx, place: Place, venues: list[tuple[int, int, str]]) -> fl
     score += 0.5 * max(_PRECISION_RANK.get(place.precision, 0), 0)
     score += 0.8 if _is_dateline(ctx, span.start, span.end) else 0.0
     score += 1.5 if any(sentence.start_char <= start < sentence.end_char for start, _end, _ in venues) else 0.0
-    score -= {"demonym": 2.0, "nested": 1.0, "modifier": 4.0}.get((place.feature or ":").split(":")[1], 0.0)
+    score -= {"demonym": 2.0, "mission": 2.0, "nested": 1.0, "modifier": 4.0}.get((place.feature or ":").split(":")[1], 0.0)
+    score -= _CONTAINER_PENALTY if _is_container(place) else 0.0
     return score - 0.02 * ctx.sentence_index(span.start)
+
+
+# "in Tarin Kot, Uruzgan": the container only says where the named place lies. Enough to undo the
+# precision bonus a town-named container ("Hamah") has over a district or a place "near" it.
+_CONTAINER_PENALTY = 1.5
+
+
+def _is_container(place: Place) -> bool:
+    """A place named as the container of another resolved place (`locations` marks its feature)."""
+    return (place.feature or "").endswith(":container") or ":container:" in (place.feature or "")
 
 
 def _is_dateline(ctx, start: int, end: int) -> bool:

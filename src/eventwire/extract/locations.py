@@ -15,7 +15,14 @@ import re
 from dataclasses import dataclass, field
 
 from eventwire.extract.gazetteer import PRECISION_OF_KIND, Gazetteer, normalize_name
-from eventwire.extract.place_cues import CONTAINER_GAP_RE, MIN_POP_NESTED, MIN_POP_UNTAGGED, SETTLEMENT
+from eventwire.extract.patterns import load_table
+from eventwire.extract.place_cues import (
+    CONTAINER_GAP_RE,
+    MIN_POP_NESTED,
+    MIN_POP_UNTAGGED,
+    SETTLEMENT,
+    alternation,
+)
 from eventwire.extract.place_resolution import link_containers, resolve_mentions
 from eventwire.records import Place
 
@@ -31,9 +38,9 @@ _NOT_PLACES = {
 # An address chain as coders and wire copy write it: "Mansura neighborhood, Shaykh Uthman, Adan, Yemen",
 # "Tieba (Bankass, Mopti)". Each segment is a capitalised name (connectors like "al", "of" and
 # district numbers allowed inside), optionally followed by a settlement word.
-_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
+_WORD = r"[A-Z](?:[\w'’-]|[.&](?=\w))*"
 _SEGMENT = (_WORD + r"(?:[ -](?:" + _WORD + r"|\d{1,2}(?=\W)|(?:al|el|ad|ash|as|ar|an|at|az|de|del|"
-            r"la|e|i|bin|ibn|do|da|di|du|des)(?=[ -][A-Z])))*")
+            r"ez|es|er|ed|ul|ud|um|la|e|i|bin|ibn|do|da|di|du|des)(?=[ -][A-Z])))*")
 _GENERIC_TAIL = r"(?:\s+(?:" + SETTLEMENT + r")(?:\s+\d{1,3}\b)?)?"
 _SEGMENT_RE = re.compile(r"(" + _SEGMENT + r")" + _GENERIC_TAIL)
 # A chain starts at the start of a word: trying every capital inside one is slow on all-capitals copy.
@@ -54,6 +61,7 @@ class PlaceMention:
     alternate: set[int] = field(default_factory=set)
     division_after: bool = False
     is_container: bool = False
+    contained: PlaceMention | None = None  # the mention this one is the container of
     container: PlaceMention | None = None
     container_country: str | None = None
     chosen: int | None = None
@@ -68,10 +76,13 @@ def extract_places(ctx) -> list[Place]:
     mentions = _find_mentions(ctx, gazetteer, chains)
     link_containers(ctx.text, mentions, gazetteer, chains)
     resolve_mentions(mentions, gazetteer)
+    # A container whose contained name resolved is context ("Salamiyah, Hamah"): marked so that the
+    # incident's place is the contained one, however coarse or fine each entry is.
+    holding = {id(m.container) for m in mentions if m.container is not None and m.chosen is not None}
     places = []
     for mention in mentions:
         if mention.chosen is not None:
-            places.append(_place(ctx, gazetteer, mention))
+            places.append(_place(ctx, gazetteer, mention, id(mention) in holding))
     return places
 
 
@@ -80,7 +91,15 @@ def extract_places(ctx) -> list[Place]:
 
 # "Haifa city", "Ghazni province": the generic word is not part of the gazetteer's name.
 _GENERIC_SUFFIX = re.compile(r"\s+(?:city|town|village|district|province|governorate|region|municipality|"
-                             r"county|area|prefecture|oblast|department|division)$", re.IGNORECASE)
+                             r"county|area|prefecture|oblast|department|division|countryside|outskirts|"
+                             r"suburbs?|environs|lga|commune|upazila|tehsil|township)$", re.IGNORECASE)
+# "Colonia Pemex", "Barangay Kapitan Pepe": a neighbourhood's kind word opening its name; cut to that
+# word alone it would name another place (Colonia, Uruguay).
+# Compass words likewise open longer names ("Western Maliha", "North Waziristan"): alone they would
+# name a region somewhere else (Western, Ghana).
+_NEIGHBOURHOOD_HEADS = frozenset({"colonia", "barrio", "barangay", "fraccionamiento", "kampung", "kelurahan",
+                                  "mohalla", "mahalla", "quartier", "bairro", "vila", "sitio", "purok",
+                                  "western", "eastern", "northern", "southern", "central", "upper", "lower"})
 
 
 def _clean_name(text: str) -> str:
@@ -101,6 +120,8 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
             mentions += _nested_mentions(ent, gazetteer, ctx.text)
     mentions += _pattern_mentions(ctx, gazetteer, mentions)
     mentions += _chain_mentions(ctx.text, gazetteer, chains if chains is not None else [])
+    mentions += _mission_mentions(ctx.text, gazetteer)
+    mentions = [mention for mention in mentions if not _CURRENCY_AFTER_RE.match(ctx.text, mention.end)]
     for mention in mentions:
         if _COMPOUND_AFTER_RE.match(ctx.text, mention.end):
             mention.source = "modifier"
@@ -108,11 +129,21 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
     return _drop_overlaps(mentions)
 
 
-# "Saudi-led coalition", "Iranian-backed militia", "Kabul-based reporter", "the US dollar": the name qualifies an
+# "Saudi-led coalition", "Iranian-backed militia", "Kabul-based reporter": the name qualifies an
 # actor, not the place of the event, and must not vote for the article's country either: such a
 # mention stays a toponym (source "modifier") but gives no context and is a poor incident place.
 _COMPOUND_AFTER_RE = re.compile(r"[-‐‑](?:led|backed|based|brokered|sponsored|funded|supported|allied|aligned|"
-                                r"controlled|trained|armed|made|owned|run|linked|affiliated)\b|\s+dollars?\b", re.IGNORECASE)
+                                r"controlled|trained|armed|made|owned|run|linked|affiliated)\b", re.IGNORECASE)
+# "the US dollar exchange rate", "the Lebanese pound", "Iraqi dinars": a currency's country is no place
+# of the text at all (not even context: Lebanese protests against the US dollar are not in the US).
+# Words that are also common English verbs or adjectives ("won", "real") are left out.
+_CURRENCY_AFTER_RE = re.compile(
+    r"\s+(?:dollars?|euros?|dinars?|pounds?|liras?|rials?|riyals?|roubles?|rubles?|yuan|renminbi|rupees?|"
+    r"afghanis?|nairas?|francs?|yen|rand|shillings?|pesos?|bolivars?|hryvnias?|takas?|cedis?|kwachas?|birr|"
+    r"dirhams?|lari|manats?|tenge|somoni|kyats?|rupiahs?|ringgits?|baht|zlotys?|forints?|lev|leva|kunas?|"
+    r"koruna|kronas?|kronor|kroner|krone|leus?|lei|denars?|dinar|guarani|soles|quetzals?|cordobas?|colons?|"
+    r"lempiras?|gourdes?|leones?|dalasis?|ouguiyas?|ariary|kwanzas?|meticais|metical|pula|loti|emalangeni|"
+    r"nakfa|ngultrum|afghani|currency|exchange\s+rate)\b", re.IGNORECASE)
 
 
 def _entity_mentions(ent, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -122,7 +153,7 @@ def _entity_mentions(ent, gazetteer: Gazetteer) -> list[PlaceMention]:
     found = []
     for offset, part in parts:
         name = _clean_name(part)
-        if not name:
+        if not name or _opens_longer_name(name, ent):
             continue
         start = ent.start_char + offset + part.index(name)
         mention = _lookup_mention(gazetteer, name, start, "entity")
@@ -133,6 +164,13 @@ def _entity_mentions(ent, gazetteer: Gazetteer) -> list[PlaceMention]:
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _opens_longer_name(name: str, ent) -> bool:
+    """"Colonia" of "Colonia Centenario" when the model tagged only the head word."""
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return (name.lower() in _NEIGHBOURHOOD_HEADS and following is not None
+            and following.text[:1].isupper() and following.i == ent.end)
 
 
 def _lookup_mention(gazetteer: Gazetteer, name: str, start: int, source: str,
@@ -191,7 +229,8 @@ def _nested_mentions(ent, gazetteer: Gazetteer, text: str) -> list[PlaceMention]
         for i in range(len(tokens) - size + 1):
             window = tokens[i:i + size]
             if window[-1].i - window[0].i != size - 1 or any(_covers(m, window[0].idx) for m in found) \
-                    or _cuts_hyphenated(window[0], window[-1], text):
+                    or _cuts_hyphenated(window[0], window[-1], text) \
+                    or (size == 1 and window[0].lower_ in _NEIGHBOURHOOD_HEADS and window[0].i + 1 < ent.end):
                 continue
             name = text[window[0].idx:window[-1].idx + len(window[-1])]
             code = gazetteer.demonym(name)
@@ -228,6 +267,7 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
     doc, text = ctx.doc, ctx.text
     # ORG is not excluded: the model often tags a small town as ORG ("the town of Monguno").
     taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PATTERN_BLOCKERS]
+    mislabelled = [(e.start_char, e.end_char) for e in doc.ents if _may_be_mislabelled_place(e, gazetteer)]
     sentence_starts = {sentence.start for sentence in ctx.sentences}
     found = []
     tokens = list(doc)  # indexing a list is cheaper than indexing the Doc (this loop is the hot one)
@@ -244,8 +284,12 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
             span_tokens.append(nxt)
         full_end = span_tokens[-1].idx + len(span_tokens[-1]) if span_tokens else 0
         while span_tokens:
+            if len(span_tokens) == 1 and full_end > span_tokens[0].idx + len(span_tokens[0]) \
+                    and span_tokens[0].lower_ in _NEIGHBOURHOOD_HEADS:
+                break
             start, end = span_tokens[0].idx, span_tokens[-1].idx + len(span_tokens[-1])
-            if any(s < end and start < e for s, e in taken):
+            if any(s < end and start < e for s, e in taken) and not (
+                    _reads_as_place(token, text, end) and any(s <= start and end <= e for s, e in mislabelled)):
                 break
             mention = _lookup_mention(gazetteer, text[start:end], start, "pattern", min_population)
             if mention is not None:
@@ -258,7 +302,45 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
     return found
 
 
-_SOURCE_RANK = {"modifier": 0, "entity": 0, "demonym": 0, "nested": 1, "pattern": 2, "chain": 3, "unresolved": 4}
+# "the OSCE SMM observed ... near X": a mission with one host country names that country, like a
+# demonym (patterns/mission_countries.tsv); case-sensitive, since the names are acronyms.
+_MISSION_COUNTRY = dict(load_table("mission_countries.tsv"))
+_MISSION_RE = re.compile(r"(?<![\w-])(?:" + alternation(tuple(_MISSION_COUNTRY)) + r")(?![\w-])")
+
+
+def _mission_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The country of each single-country mission the text names (source "mission")."""
+    found = []
+    for match in _MISSION_RE.finditer(text):
+        mention = _country_mention(gazetteer, _MISSION_COUNTRY[match.group()], match.group(), match.start())
+        if mention is not None:
+            mention.source = "mission"
+            found.append(mention)
+    return found
+
+
+# After these words a name the model tagged as a person or a group is still read as a place
+# ("protested in Cavite" tagged NORP, "in Ciudad de Mexico" tagged PERSON).
+_LOCATIVE_TRIGGERS = frozenset({"in", "at", "near", "outside"})
+
+
+_KIND_WORD_AFTER_RE = re.compile(r"\s+(?:city|town|village|province|district|governorate|county|municipality)\b",
+                                 re.IGNORECASE)
+
+
+def _reads_as_place(trigger, text: str, end: int) -> bool:
+    """"in X", "near X", or "of X city": wording that makes the name a place whatever the model's label."""
+    return trigger.lower_ in _LOCATIVE_TRIGGERS or (trigger.lower_ == "of" and bool(_KIND_WORD_AFTER_RE.match(text, end)))
+
+
+def _may_be_mislabelled_place(ent, gazetteer: Gazetteer) -> bool:
+    """A PERSON or a NORP that is no demonym: the model's label for many a small town it does not know."""
+    if ent.label_ == "NORP":
+        return gazetteer.demonym(ent.text) is None and gazetteer.demonym(ent[0].text) is None
+    return ent.label_ == "PERSON"
+
+
+_SOURCE_RANK = {"modifier": 0, "mission": 0, "entity": 0, "demonym": 0, "nested": 1, "pattern": 2, "chain": 3, "unresolved": 4}
 
 
 def _chain_mentions(text: str, gazetteer: Gazetteer, chains: list[tuple[int, int]]) -> list[PlaceMention]:
@@ -275,11 +357,22 @@ def _chain_mentions(text: str, gazetteer: Gazetteer, chains: list[tuple[int, int
         segments = _chain_segments(text, match)
         mentions = [_lookup_mention(gazetteer, name, start, "chain")
                     or PlaceMention(start, start + len(name), name, "unresolved") for start, name in segments]
-        if not any(any(gazetteer.kind[e] != "town" for e in m.candidates[:5]) for m in mentions[1:]):
+        if not any(any(gazetteer.kind[e] != "town" for e in m.candidates[:5]) for m in mentions[1:]) \
+                and not _is_bracketed_address(text, match, mentions, gazetteer):
             continue
         chains.append((match.start(), match.end()))
         found += [m for m in mentions if normalize_name(m.name) not in _NOT_PLACES]
     return found
+
+
+def _is_bracketed_address(text: str, match: re.Match, mentions: list[PlaceMention], gazetteer: Gazetteer) -> bool:
+    """"Kokorowe (Bobo-Dioulasso, Houet)": the coders' "village (district, region)" form, whose bracket
+    names a known town of some size even when the region is missing from the gazetteer."""
+    if "(" not in text[match.start():match.end()]:
+        return False
+    return any(gazetteer.kind[e] == "town" and gazetteer.population[e] >= MIN_POP_UNTAGGED
+               and (e not in m.alternate or gazetteer.population[e] >= MIN_POP_NESTED)
+               for m in mentions[1:] for e in m.candidates[:1])
 
 
 def _chain_segments(text: str, match: re.Match) -> list[tuple[int, str]]:
@@ -316,7 +409,7 @@ def _drop_overlaps(mentions: list[PlaceMention]) -> list[PlaceMention]:
 # --- building places -----------------------------------------------------------------------
 
 
-def _place(ctx, gazetteer: Gazetteer, mention: PlaceMention) -> Place:
+def _place(ctx, gazetteer: Gazetteer, mention: PlaceMention, holds_another: bool = False) -> Place:
     entry = mention.chosen
     kind = gazetteer.kind[entry]
     code = gazetteer.country[entry]
@@ -333,6 +426,6 @@ def _place(ctx, gazetteer: Gazetteer, mention: PlaceMention) -> Place:
         country_name=gazetteer.country_name(code),
         locality=gazetteer.name[entry] if kind == "town" else None,
         geonames_id=gazetteer.geonames_id[entry] or None,
-        feature=f"{kind}:{mention.source}",
+        feature=f"{kind}:{mention.source}" + (":container" if holds_another else ""),
         score=round(mention.score, 3),
     )

@@ -44,6 +44,7 @@ def link_containers(text: str, mentions: list[PlaceMention], gazetteer: Gazettee
                 and (_can_contain(following, gazetteer) or _same_chain(chains, mention, following)):
             mention.container = following
             following.is_container = True
+            following.contained = mention
         before = text[max(0, mention.start - 40):mention.start]
         kind_of = _OF_KIND_BEFORE_RE.search(before)
         if kind_of:
@@ -76,7 +77,7 @@ def _article_context(mentions: list[PlaceMention], gazetteer: Gazetteer) -> list
         if mention.candidates and mention.source != "modifier":
             top = mention.candidates[0]
             kind = gazetteer.kind[top]
-            if kind == "country" or (mention.chosen is not None):
+            if kind == "country" or (mention.chosen is not None and not _is_weak(mention, gazetteer)):
                 chosen = mention.chosen if mention.chosen is not None else top
                 code = gazetteer.country[chosen]
                 if gazetteer.kind[chosen] in ("admin1", "admin2", "town"):
@@ -85,6 +86,14 @@ def _article_context(mentions: list[PlaceMention], gazetteer: Gazetteer) -> list
                 region = f"{gazetteer.country[top]}|{gazetteer.admin1[top]}"
         found.append((code, region))
     return found
+
+
+def _is_weak(mention: PlaceMention, gazetteer: Gazetteer) -> bool:
+    """A town reached only by an alternate spelling of an untagged name ("Seno" -> Ban Xénô, Laos): a
+    guess that must neither vote for its country nor contain the names before it."""
+    chosen = mention.chosen
+    return (chosen is not None and chosen in mention.alternate and gazetteer.kind[chosen] == "town"
+            and mention.source not in ("entity", "demonym", "mission"))
 
 
 def _others_context(context: list[tuple[str | None, str | None]], skip: int,
@@ -172,7 +181,7 @@ def _support_totals(support: list[frozenset[str]]) -> dict[str, int]:
 
 def _fuzzy_candidates(mention: PlaceMention, gazetteer: Gazetteer) -> None:
     """Towns spelled differently ("Beir al-Abd") found by skeleton inside the mention's resolved container."""
-    holder = _resolved_container(mention)
+    holder = _resolved_container(mention, gazetteer)
     if holder is None:
         return
     kind, code = gazetteer.kind[holder], gazetteer.country[holder]
@@ -184,10 +193,10 @@ def _fuzzy_candidates(mention: PlaceMention, gazetteer: Gazetteer) -> None:
     mention.source = "fuzzy" if found else mention.source
 
 
-def _resolved_container(mention: PlaceMention) -> int | None:
+def _resolved_container(mention: PlaceMention, gazetteer: Gazetteer) -> int | None:
     container, steps = mention.container, 0
     while container is not None and steps < 4:
-        if container.chosen is not None:
+        if container.chosen is not None and not _is_weak(container, gazetteer):
             return container.chosen
         container, steps = container.container, steps + 1
     return None
@@ -233,7 +242,7 @@ def _inside_container(mention: PlaceMention, gazetteer: Gazetteer) -> list[int]:
     looked for by spelling inside the container (`_fuzzy_candidates`), and otherwise left unresolved
     so the incident falls back to the container itself.
     """
-    holder = _resolved_container(mention)
+    holder = _resolved_container(mention, gazetteer)
     if holder is None or not mention.candidates:
         return mention.candidates
     inside = [e for e in mention.candidates if _within(gazetteer, holder, e)]
@@ -289,6 +298,7 @@ def _score(mention: PlaceMention, entry: int, gazetteer: Gazetteer, countries: d
         score -= 1.0  # a town abroad when the article names its countries: "Police District 1, Farah"
     if mention.is_container:
         score += 1.0 if kind in ("admin1", "admin2") else -0.3
+        score += _HOLDS_CONTAINED_BONUS if _holds_contained(mention, entry, gazetteer) else 0.0
     if f"{code}|{gazetteer.admin1[entry]}" in regions and kind != "admin1":
         score += 0.8
     score += _container_bonus(mention, entry, gazetteer)
@@ -301,6 +311,20 @@ def _score(mention: PlaceMention, entry: int, gazetteer: Gazetteer, countries: d
         nearest = min(distance_km(gazetteer.lat[entry], gazetteer.lon[entry], lat, lon) for lat, lon in points)
         score += 0.5 if nearest < 150 else (0.2 if nearest < 500 else 0.0)
     return score
+
+
+# "Cartagena, Bolivar department": of the three Bolívars the one that holds a Cartagena (Colombia's)
+# is meant; about as strong as a named country.
+_HOLDS_CONTAINED_BONUS = 1.0
+
+
+def _holds_contained(mention: PlaceMention, entry: int, gazetteer: Gazetteer) -> bool:
+    """True when `entry` contains one of the candidates of the name this container follows."""
+    contained = mention.contained
+    if contained is None or gazetteer.kind[entry] == "town":
+        return False
+    return any(_contains(gazetteer, entry, candidate) for candidate in contained.candidates[:20]
+               if candidate not in contained.alternate)
 
 
 def _container_bonus(mention: PlaceMention, entry: int, gazetteer: Gazetteer) -> float:
