@@ -305,3 +305,65 @@ def test_an_unknown_number_is_no_count_of_one(context_for):
 def test_the_death_that_caused_a_protest_is_background(context_for):
     figures = extract_figures(context_for("Traders demonstrated in Beni after the killing of a street vendor."))
     assert all("background" in f.flags for f in figures if f.category == "killed")
+
+
+# Lists under one outcome (figure_groups): numbered groups, single people and unknown-size groups add up;
+# appositions, places and clauses before the list do not.
+@pytest.mark.parametrize(("sentence", "category", "best"), [
+    ("The pastor, his wife, and their three daughters were killed when the house was set alight.", "killed", 5),
+    ("Ahmadi and two other passengers were killed and the driver was wounded.", "killed", 3),
+    ("One Kenyan soldier, one Ugandan soldier and four militants were killed.", "perpetrators_killed", 4),
+    ("One Kenyan soldier, one Ugandan soldier and four militants were killed.", "killed", 2),
+    ("At least 30 people, including 12 guards and 18 raiders were killed in the fighting.", "killed", 30),
+    ("Eight guards, including a captain, and six raiders were killed.", "killed", 8),
+    ("Eight guards, including a captain, and six raiders were killed.", "perpetrators_killed", 6),
+    ("At least 14 rebels including 3 commanders and 5 police officers were killed.", "killed", 5),
+    ("Karimi, a retired judge, and his nephew were killed outside the court.", "killed", 2),
+    ("Gunmen shot and killed a teacher and a shopkeeper near the market.", "killed", 2),
+    ("Attackers stabbed and killed provincial council member Sayed Rahimi in his shop.", "killed", 1),
+    ("Three guards and militia members were killed at the gate.", "killed", 3),
+    ("Gunfire left 4 guards and 1 driver dead on the road.", "killed", 5),
+    ("Two nurses (Maria Lopez and Ana Ruiz) were killed in the crossfire.", "killed", 2),
+])
+def test_listed_groups_add_up(context_for, sentence, category, best):
+    figures = extract_figures(context_for(sentence))
+    assert next(f for f in figures if f.category == category).best == best
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    # a description after a name is the same person
+    ("Gunmen shot and killed Omar Haidari, a farmer and former village elder, near his home.", 1),
+    ("Gunmen killed two people, the owner of the shop and his cousin, in the market.", 2),
+    # places before the subject are no people
+    ("On 2 May 2020, in Leon, Guanajuato, a man and a woman were shot dead outside a bar.", 2),
+    ("Around 3 May 2020, in Culiacan, Sinaloa, a man was found dead.", 1),
+    # a clause with its own verb ends the list
+    ("Rahimi, the district governor, was killed and two guards were wounded.", 1),
+    ("Gunmen stormed the village and two farmers were killed.", 2),
+])
+def test_lists_stop_at_descriptions_places_and_clauses(context_for, sentence, killed):
+    figures = [f for f in extract_figures(context_for(sentence)) if f.category == "killed"]
+    assert figures[0].best == killed
+
+
+@pytest.mark.parametrize("sentence", [
+    "Around 7 May 2020, 4 militants were killed, injured or captured during the operations.",
+    "Nine attackers were killed or wounded in the exchange of fire.",
+])
+def test_one_number_for_several_outcomes_is_no_count(context_for, sentence):
+    figures = extract_figures(context_for(sentence))
+    assert not any(f.category.endswith(("killed", "injured")) for f in figures)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Traders demonstrated in Lome after a gendarme shot and killed a motorcycle taxi driver.",
+    "Residents held a vigil protesting the militia having executed a local chief.",
+])
+def test_a_killing_a_protest_answers_is_background(context_for, sentence):
+    figures = [f for f in extract_figures(context_for(sentence)) if f.category == "killed"]
+    assert figures and all("background" in f.flags for f in figures)
+
+
+def test_upper_case_conjunctions_are_no_people(context_for):
+    figures = extract_figures(context_for("DURING THE ATTACK, ONE PERSON WAS KILLED AND ANOTHER WOUNDED."))
+    assert next(f for f in figures if f.category == "killed").best == 1

@@ -21,11 +21,12 @@ import re
 from dataclasses import replace
 
 from eventwire.extract.context import Context
+from eventwire.extract.figure_groups import Group, groups_before, object_groups, subject_groups
 from eventwire.extract.numbers import QUANTITY, Quantity, parse_number, quantity_from_match
 from eventwire.extract.patterns import figure_words as words
 from eventwire.records import Figure
 
-EXTRACTOR = "figures.v2"
+EXTRACTOR = "figures.v3"
 
 _Q = rf"(?P<quantity>{QUANTITY})"
 # Up to four modifier words before the counted noun, never across "and"/"while" (another group).
@@ -74,6 +75,8 @@ _OF_NOUN = re.compile(
 )
 _PATTERNS = [("after", _AFTER), ("before", _BEFORE)]
 _BACKGROUND = re.compile(words.BACKGROUND, re.IGNORECASE)
+_PROTEST_CAUSE = re.compile(words.PROTEST_CAUSE, re.IGNORECASE)
+_EITHER_OR = re.compile(words.EITHER_OR, re.IGNORECASE)
 _HYPOTHETICAL = re.compile(words.HYPOTHETICAL, re.IGNORECASE)
 _PERPETRATOR = re.compile(rf"\b(?:{words.PERPETRATOR_NOUNS})\b", re.IGNORECASE)
 _RESPONDER = re.compile(rf"\b(?:{words.RESPONDER_NOUNS})\b", re.IGNORECASE)
@@ -84,7 +87,7 @@ def extract_figures(ctx: Context) -> list[Figure]:
     found: dict[tuple[int, int], Figure] = {}
     for sentence in ctx.sentences:
         for figure in _shared_across_incidents(ctx, sentence, _figures_in_sentence(ctx, sentence)):
-            key = figure.evidence[0].start, figure.evidence[0].end
+            key = figure.category, figure.evidence[0].start, figure.evidence[0].end
             found.setdefault(key, figure)
     return order_figures(_split_by_coder(ctx, list(found.values())))
 
@@ -207,7 +210,17 @@ def _figures_in_sentence(ctx: Context, sentence) -> list[Figure]:
         figures.extend(listed)
         figures.extend(f for f in _singular_victims(ctx, sentence, background)
                        if f.category.removeprefix("perpetrators_") not in counted)
-    return figures
+    return _protest_causes_as_background(sentence, figures)
+
+
+def _protest_causes_as_background(sentence, figures: list[Figure]) -> list[Figure]:
+    """Flag `background` the figures of a killing told as what a protest answered."""
+    cause = _PROTEST_CAUSE.search(sentence.text) if figures else None
+    if cause is None:
+        return figures
+    after = sentence.start_char + cause.end()
+    return [replace(f, flags=f.flags + ("background",)) if f.evidence[-1].start >= after
+            and "background" not in f.flags else f for f in figures]
 
 
 def _figures_of_match(ctx: Context, sentence, category: str, match: re.Match, background: bool) -> list[Figure]:
@@ -217,48 +230,64 @@ def _figures_of_match(ctx: Context, sentence, category: str, match: re.Match, ba
     quantity = quantity_from_match(match)
     if resolved is None or quantity is None or quantity.best is None or _is_hypothetical(text, match):
         return []
-    parts = []
-    for part in _coordinated(text, match, category):
-        part_category = _category_of(category, part, outcome=match.group("outcome"))
-        part_quantity = quantity_from_match(part)
-        if part_category and part_quantity and part_quantity.best is not None:
-            parts.append(_figure(ctx, sentence, part, part_category, part_quantity, background))
+    if category == "after" and _EITHER_OR.match(text, match.end()):
+        return []  # "15 assailants were killed or injured": no count of either
+    groups, total = _coordinated(ctx, sentence, match, category)
+    outcome = match.group("outcome")
+    parts = [_group_figure(ctx, sentence, group, part_category, background)
+             for group in groups if group.quantity is not None and group.quantity.best is not None
+             for part_category in [_category_of(category, match, outcome, text[group.start:group.end])]
+             if part_category]
+    if total is not None:
+        # "48 people, including 20 soldiers and [28 assailants] were killed": the total counts everyone
+        total_category = _category_of(category, match, outcome, text[total.start:total.end])
+        return _join_parts(_group_figure(ctx, sentence, total, total_category, background, match.end()),
+                           parts) if total_category else []
     if not _plausible(match, quantity):
         # "Four soldiers and an unknown number of attackers were killed": the counted group stands alone
         return _join_parts(parts[0], parts[1:]) if parts and _UNKNOWN_NUMBER.match(match.groupdict().get("noun") or "") else []
     return _join_parts(_figure(ctx, sentence, match, resolved, quantity, background), parts)
 
 
-_COORD_BEFORE = re.compile(rf"{_Q}\s+{_NOUN}\s*(?:,\s*(?:and\s+)?|and\s+)$", re.IGNORECASE)
-_COORD_AFTER = re.compile(rf"\s*(?:,\s*(?:and\s+)?|and\s+){_Q}\s+{_NOUN}", re.IGNORECASE)
-
-
-_GOVERNED = re.compile(r"\b(?:to|from|besides|including|of|except|than)(?: the)?\s*$", re.IGNORECASE)
-
-
-def _coordinated(text: str, match: re.Match, category: str) -> list[re.Match]:
-    """Counted groups joined to a figure: "11 assailants and five soldiers were killed",
-    "killed two soldiers and a civilian"."""
+def _coordinated(ctx: Context, sentence, match: re.Match, category: str) -> tuple[list[Group], Group | None]:
+    """Counted groups joined to a figure ("The mayor and 11 guards were killed", "killed two soldiers
+    and a civilian"), and the total the figure is part of ("20 people, including 13 assailants")."""
     if category == "after" and match.start("quantity") == match.start():
-        before = _COORD_BEFORE.search(text, max(0, match.start() - 80), match.start())
-        if before and _GOVERNED.search(text, max(0, before.start() - 30), before.start()):
-            return []  # "in addition to the two bombers, nine people": not a list of the killed
-        return [before] if before else []
+        noun = match.groupdict().get("noun") or ""
+        return groups_before(ctx, sentence, match.start(), own_perpetrator=bool(_PERPETRATOR.search(noun)))
     if category == "before":
-        after = _COORD_AFTER.match(text, match.end())
-        return [after] if after else []
-    return []
+        return object_groups(ctx, sentence, match.end(), after_group=True), None
+    return [], None
+
+
+def _group_figure(ctx: Context, sentence, group: Group, category: str, background: bool,
+                  phrase_end: int | None = None) -> Figure:
+    """The figure of one listed group; its phrase runs to `phrase_end` when given (the outcome word)."""
+    base, quantity = sentence.start_char, group.quantity
+    return Figure(category, quantity.low, quantity.best, quantity.high, quantity.qualifier,
+                  (ctx.article.span(base + group.quantity_start, base + group.quantity_end),
+                   ctx.article.span(base + group.start, base + (phrase_end or group.end))),
+                  ctx.attribution_at(base), EXTRACTOR, quantity.vague,
+                  (("background",) if background else ()) + _additional(sentence.text, group.start))
 
 
 def _join_parts(figure: Figure, parts: list[Figure]) -> list[Figure]:
-    """Parts of the same category add up into one figure; others stand alone (attackers apart)."""
-    same = [p for p in parts if p.category == figure.category]
-    if same:
-        figure = Figure(figure.category, _sum(figure.low, *[p.low for p in same]),
-                        _sum(figure.best, *[p.best for p in same]), _sum(figure.high, *[p.high for p in same]),
-                        figure.qualifier, figure.evidence + tuple(p.evidence[0] for p in same),
-                        figure.attribution, EXTRACTOR, figure.vague, figure.flags + ("sum",))
-    return [figure, *[p for p in parts if p.category != figure.category]]
+    """Parts of one category add up into one figure, the matched figure's own category into it;
+    others stand apart (attackers apart from victims)."""
+    joined = [_summed(figure, [p for p in parts if p.category == figure.category])]
+    for category in dict.fromkeys(p.category for p in parts if p.category != figure.category):
+        same = [p for p in parts if p.category == category]
+        joined.append(_summed(same[0], same[1:]))
+    return joined
+
+
+def _summed(figure: Figure, same: list[Figure]) -> Figure:
+    if not same:
+        return figure
+    return Figure(figure.category, _sum(figure.low, *[p.low for p in same]),
+                  _sum(figure.best, *[p.best for p in same]), _sum(figure.high, *[p.high for p in same]),
+                  figure.qualifier, figure.evidence + tuple(p.evidence[0] for p in same),
+                  figure.attribution, EXTRACTOR, figure.vague, figure.flags + ("sum",))
 
 
 def _sum(*values: int | None) -> int | None:
@@ -300,73 +329,58 @@ def _singular_victims(ctx: Context, sentence, background: bool) -> list[Figure]:
     return list(found.values())
 
 
-# Victims listed without a number: "Nazari and his driver were killed", "killed the head of the council",
-# "shot and killed the police chief and his bodyguard". Each conjunct is one person when it holds no
-# plural noun and no number (a plural without a number is no count: "the boys were killed").
-_LISTED_PASSIVE = re.compile(r"\s+(?:were|have been|had been)\s+(?:reportedly\s+|both\s+|later\s+)?"
-                             r"(?:(?:shot|abducted|kidnapped|stabbed|attacked|tortured) and\s+)?"
-                             r"(?P<outcome>killed|shot dead|murdered|assassinated|beheaded|executed|"
+# Victims listed under one outcome word: "Nazari and his driver were killed", "killed the head of the
+# council", "Two police officers and one NDS member were killed" (see `figure_groups`). A plural
+# without a number is no count ("the boys were killed").
+_LISTED_PASSIVE = re.compile(r"\s+(?:were|have been|had been)\s+(?:reportedly\s+|both\s+|later\s+|all\s+)?"
+                             r"(?:(?:shot|abducted|kidnapped|stabbed|attacked|tortured|captured) and\s+)?"
+                             r"(?P<outcome>killed|shot dead|murdered|assassinated|beheaded|executed|decapitated|"
                              r"(?:shot|stabbed|beaten|hacked|burned|tortured) to death|injured|wounded|hurt)\b",
                              re.IGNORECASE)
-_LISTED_ACTIVE = re.compile(r"\b(?P<outcome>killed|assassinated|murdered|beheaded|executed|shot dead|stabbed to death)"
-                            r"\s+(?=(?:the|his|her|their)\s)", re.IGNORECASE)
-_CLAUSE_START = re.compile(r"(?:[,;:(]|--|\b(?:while|when|after|as|but|whereas|where|that|which|who|in which)\b)",
-                           re.IGNORECASE)
-_OBJECT_END = re.compile(r"[,.;:(]|--|\s(?:in|at|on|near|during|while|after|before|with|from|inside|outside|as|"
-                         r"when|who|because|for|by)\s", re.IGNORECASE)
-_CONJUNCT_START = re.compile(r"(?:the|a|an|his|her|their|its|another|one other|[A-Z][\w'-]*)\b")
-_NUMBER_WORD = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|both|several|all|many)\b",
-                          re.IGNORECASE)
+_LISTED_ACTIVE = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )\b(?P<outcome>killed|killing|assassinated|murdered|beheaded|executed|decapitated|"
+                            r"shot dead|stabbed to death|injuring|wounding)\s+", re.IGNORECASE)
+_INJURY_WORDS = frozenset(["injured", "wounded", "hurt", "injuring", "wounding"])
 
 
 def _listed_victims(ctx: Context, sentence, background: bool) -> list[Figure]:
-    """One victim per listed singular person, for lists of named or described people without a number."""
-    text, found = sentence.text, {}
-    for match in _LISTED_PASSIVE.finditer(text):
-        head = text[:match.start()]
-        clause = [m.end() for m in _CLAUSE_START.finditer(head)]
-        _add_listed(ctx, sentence, found, match, clause[-1] if clause else 0, match.start(), background)
-    for match in _LISTED_ACTIVE.finditer(text):
-        end = _OBJECT_END.search(text, match.end())
-        _add_listed(ctx, sentence, found, match, match.end(), end.start() if end else len(text), background)
+    """The people listed as subjects of a passive outcome (two or more) or objects of an active one."""
+    found: dict[str, Figure] = {}
+    for match in _LISTED_PASSIVE.finditer(sentence.text):
+        if _EITHER_OR.match(sentence.text, match.end()):
+            continue
+        groups = subject_groups(ctx, sentence, match.start())
+        if len(groups) >= 2 or (groups and groups[0].quantity_end != groups[0].end):
+            # one unnumbered passive subject is `_SINGULAR`'s ("X was killed")
+            _add_listed(ctx, sentence, found, match, groups, background)
+    for match in _LISTED_ACTIVE.finditer(sentence.text):
+        _add_listed(ctx, sentence, found, match, object_groups(ctx, sentence, match.end()), background)
     return list(found.values())
 
 
-def _add_listed(ctx: Context, sentence, found: dict, match: re.Match, start: int, end: int,
+def _add_listed(ctx: Context, sentence, found: dict, match: re.Match, groups: list[Group],
                 background: bool) -> None:
-    n = _n_singular_conjuncts(ctx, sentence, start, end)
-    if not n or (n == 1 and match.re is _LISTED_PASSIVE):
-        return  # one passive subject is `_SINGULAR`'s ("X was killed")
-    phrase = sentence.text[start:end]
-    category = "injured" if match.group("outcome").lower() in {"injured", "wounded", "hurt"} else "killed"
-    if _PERPETRATOR.search(phrase):
-        category = f"perpetrators_{category}"
-    base = sentence.start_char
-    span = ctx.article.span(base + min(start, match.start()), base + max(end, match.end()))
-    flags = ("listed",) + (("background",) if background else ()) + _additional(sentence.text, start)
-    found.setdefault(category, Figure(category, n, n, n, None, (span,), ctx.attribution_at(base), EXTRACTOR,
-                                      flags=flags))
+    """One figure per category (victims, perpetrators) summing the listed groups of known size."""
+    counted = [g for g in groups if g.quantity is not None and g.quantity.best is not None]
+    if not counted:
+        return
+    base, outcome = sentence.start_char, "injured" if match.group("outcome").lower() in _INJURY_WORDS else "killed"
+    for perpetrator in (False, True):
+        part = [g for g in counted if g.perpetrator == perpetrator]
+        if not part:
+            continue
+        category = f"perpetrators_{outcome}" if perpetrator else outcome
+        start, end = min(match.start(), groups[0].start), max(match.end(), groups[-1].end)
+        low, best, high = (_sum(*[getattr(g.quantity, k) for g in part]) for k in ("low", "best", "high"))
+        flags = ("listed",) + (("background",) if background else ()) + _additional(sentence.text, start)
+        found.setdefault(category, Figure(category, low, best, high, part[0].quantity.qualifier,
+                                          (ctx.article.span(base + part[0].start, base + part[-1].end),
+                                           ctx.article.span(base + start, base + end)),
+                                          ctx.attribution_at(base), EXTRACTOR, flags=flags))
 
 
-def _n_singular_conjuncts(ctx: Context, sentence, start: int, end: int) -> int | None:
-    """How many singular people "A and B" lists between two offsets of a sentence; None when any part
-    is plural, numbered or not a noun phrase."""
-    phrase = sentence.text[start:end].strip()
-    if not phrase or _NUMBER_WORD.search(phrase) or len(phrase.split()) > 12:
-        return None
-    conjuncts = re.split(r"\s+and\s+", phrase, flags=re.IGNORECASE)
-    if len(conjuncts) > 3 or not all(_CONJUNCT_START.match(c) for c in conjuncts):
-        return None
-    base = sentence.start_char + start + (len(sentence.text[start:end]) - len(sentence.text[start:end].lstrip()))
-    span = ctx.doc.char_span(base, base + len(phrase), alignment_mode="expand")
-    if span is None or any(t.tag_ in ("NNS", "NNPS") for t in span) or not any(
-            t.pos_ in ("NOUN", "PROPN") for t in span):
-        return None
-    return len(conjuncts)
-
-
-def _category_of(category: str, match: re.Match, outcome: str | None = None) -> str | None:
-    """The final category: outcome words decide for generic patterns; attackers make it perpetrators_."""
+def _category_of(category: str, match: re.Match, outcome: str | None = None, noun: str | None = None) -> str | None:
+    """The final category: outcome words decide for generic patterns; attackers make it perpetrators_.
+    `noun` is the counted phrase when it is not the match's own (a listed group)."""
     outcome = (outcome or match.group("outcome")).lower()
     if category in _CATEGORY_OF_OUTCOME:
         category = next((c for c, regex in _CATEGORY_OF_OUTCOME[category] if regex.fullmatch(outcome)), None)
@@ -381,7 +395,7 @@ def _category_of(category: str, match: re.Match, outcome: str | None = None) -> 
         category = {"injuries": "injured", "casualties": "killed"}.get(outcome, "killed")
         if outcome == "casualties":
             return None  # killed and injured together: not a count of either
-    noun = (match.groupdict().get("noun") or "").lower()
+    noun = (noun if noun is not None else match.groupdict().get("noun") or "").lower()
     if re.match(r"(?:of them|of whom|of the victims)$", noun):
         return None  # "115 of them taken to hospital": a part of a count already given
     if category == "responders" and not _RESPONDER.search(noun):

@@ -73,6 +73,21 @@ PERSON_NOUNS = (
     r"hospital staff|health workers?|officers?|missionar(?:y|ies)|seminarians?|deacons?|bishops?|"
     r"of them|of whom|of the victims|" + PERPETRATOR_NOUNS
 )
+# Singular roles that name one person in a list without a number ("the judge, his wife and his
+# associate were killed"), beside PERSON_NOUNS: office-holders, kin and companions as news names them.
+ROLE_NOUNS = (
+    r"associates?|companions?|friends?|neighbou?rs?|spokes(?:person|man|woman)|assistants?|aides?|secretary|"
+    r"deput(?:y|ies)|heads?|owners?|managers?|presidents?|chairs?|chairpersons?|founders?|editors?|"
+    r"principals?|headm(?:aster|istress)|headmen|headman|coordinators?|representatives?|envoys?|ambassadors?|"
+    r"consuls?|diplomats?|senators?|congressm[ae]n|assemblym[ae]n|magistrates?|sheikh?s?|emirs?|chieftains?|"
+    r"rulers?|kings?|princes?|princesses|queens?|wi(?:fe|ves)|fianc[eé]e?|girlfriend|boyfriend|partners?|"
+    r"grand(?:son|daughter|child)s?|stepsons?|stepdaughters?|infants?|guests?|hosts?|caretakers?|"
+    r"watchm[ae]n|security guards?|gatekeepers?|cooks?|servants?|maids?|nannies|nanny|tenants?|landlords?|"
+    r"landowners?|bosses|boss|employers?|accountants?|bankers?|businessm[ae]n|businesswom[ae]n|"
+    r"entrepreneurs?|pharmacists?|dentists?|surgeons?|physicians?|students?|scholars?|academics?|"
+    r"researchers?|scientists?|passers?-?by|passersby|onlookers?|visitors?|pedestrian|worshipper|"
+    r"officer|official|member|chief|commander|soldier|policeman|policewoman"
+)
 # What a number before or after an outcome verb may count that is not people: animals, things, time
 # ("killed 23 cows", "killed several hours later", "destroyed 5 houses and killed 2").
 NOT_PEOPLE_NOUNS = (
@@ -95,6 +110,22 @@ BACKGROUND = (
     r"\b(?:after|following|over|against|condemn\w*|denounc\w*|justice for|avenge|responsible for|"
     r"in connection (?:with|to))\s+(?:the\s+)?(?:recent\s+)?(?:killings?|deaths?|murders?|assassinations?|"
     r"massacre|lynching|shooting)\s+of\b"
+)
+
+# A death told as what a protest answered, with a verb: "demonstrated after a gendarme shot and killed a
+# trader", "a vigil protesting HTS having executed a commander". The killing's figures are background.
+PROTEST_CAUSE = (
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?|vigil|sit-in|riot\w*|mourn\w*|"
+    r"funeral)\b[^.;]{0,120}?\b(?:after|following|over|having|because|in response to|to protest|in protest|"
+    r"protesting|denouncing|condemning|demanding justice for)\b(?=[^.;]{0,60}?\b(?:killed|killing|shot|murdered|"
+    r"executed|assassinated|died|death|beaten|stabbed|lynched)\b)"
+)
+
+# "3 militants were killed, injured or captured", "15 assailants were killed or injured": one number for
+# several outcomes is a count of none of them (GTD and ACLED code neither the dead nor the wounded).
+EITHER_OR = (
+    r"(?:\s*,\s*(?:injured|wounded|hurt|captured|arrested|detained|abducted|kidnapped|killed))*\s*,?\s*"
+    r"(?:or|and/or)\s+(?:injured|wounded|hurt|captured|arrested|detained|abducted|kidnapped|killed|missing)\b"
 )
 
 # Hypothetical or threatened figures are not counts.
