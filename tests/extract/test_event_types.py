@@ -210,6 +210,49 @@ GTD_RULES = [
     ("Arsonists set fire to a telecom mast in Birmingham overnight.", FACILITY),
 ]
 
+# GTD's codebook rules on the rarer types and on which means decide:
+# (text, first GTD type)
+GTD_CODEBOOK_RULES = [
+    # a bomb aimed at a prominent person, a guarded person or an elder is an assassination
+    ("A roadside bomb detonated targeting a senior army colonel near Aden. Two soldiers were hurt.", ASSASSINATION),
+    ("An explosive device went off beside a convoy in Jalalabad, killing three bodyguards.", ASSASSINATION),
+    ("A remote-controlled bomb killed a tribal elder in Bajaur on Sunday.", ASSASSINATION),
+    # a building named for its holder is property, not the person
+    ("Rebels fired mortar shells targeting the governor's office in Kandahar.", BOMBING),
+    # victims held at the scene (tied up, tortured) make a barricade incident; beheaded ones a kidnapping
+    ("Gunmen stormed a farmhouse near Popayan. The family was tied up before being shot.", BARRICADE),
+    ("Militants beheaded three villagers near Mocimboa da Praia.", KIDNAP),
+    # taking vehicles is a hijacking; intercepting a vehicle bomb is not
+    ("Gunmen stole two pickup trucks from an aid compound in Kaga Bandoro.", "Hijacking"),
+    ("Security forces intercepted an explosives-laden boat off Hodeidah.", BOMBING),
+    ("Gunmen intercepted a pickup truck on the road to Gao and shot two traders dead.", ARMED),
+    # bodyguards said to be absent single no one out
+    ("Gunmen kidnapped a senator who had left home without any bodyguards.", KIDNAP),
+    # the defenders' fire is not the means of the attack
+    ("A man drove his car towards soldiers at a checkpoint near Hebron. Soldiers opened fire, killing him.",
+     "Unarmed Assault"),
+    ("A man attempted to stab two police officers outside the parliament.", ARMED),
+    # fire is an armed assault's means: people beaten while their trucks burn suffered one
+    ("Attackers assaulted three truck drivers and set fire to their trucks near Dantewada.", ARMED),
+    # a petrol bomb is a fire thrown, not an explosive
+    ("Youths threw petrol bombs at the town hall in Thessaloniki overnight.", FACILITY),
+    # power lines attacked by means not given; a village attacked and burned with no word of harm
+    ("Assailants attacked an electricity pylon near Kirkuk. No casualties were reported.", FACILITY),
+    ("Assailants attacked a village near Beni and set several houses on fire.", ARMED),
+    # grenades or mortars used with firearms belong to the armed assault; a planted bomb does not
+    ("Gunmen opened fire and threw grenades at a police post in Yala, wounding two officers.", ARMED),
+    ("Gunmen planted a bomb at a police post in Yala and opened fire on the officers who came.", BOMBING),
+    ("Rebels attacked a checkpoint with a drone near Taloqan.", BOMBING),
+]
+
+
+@pytest.mark.parametrize("text, gtd", GTD_CODEBOOK_RULES)
+def test_gtd_codebook_rules_for_rare_types_and_mixed_means(classify, check_spans, text, gtd):
+    _ctx, types = classify(text)
+    assert types.gtd[0] == gtd
+    assert types.evidence, "the words that decided are the evidence"
+    check_spans(text, types)
+
 
 @pytest.mark.parametrize("text, gtd", GTD_RULES)
 def test_gtd_rules_for_means_victims_and_vehicles(classify, check_spans, text, gtd):
@@ -241,7 +284,7 @@ def classify_with_weapons(context_for):
         ("Attackers raided a farming village near Jos and killed seven villagers.", "Firearms", True),
         ("Assailants abducted four aid workers on the road to Bama.", "Firearms", True),
         # a named weapon stays, and the one of the attack type comes first
-        ("Gunmen opened fire and threw grenades at a bar in Goma, killing three.", "Explosives", False),
+        ("Gunmen planted a bomb and opened fire at a bar in Goma, killing three.", "Explosives", False),
         ("Assailants hacked two farmers to death with machetes near Makurdi.", "Melee", False),
         # no type, no weapon: an attack on armed forces by unknown means
         ("Assailants attacked an army outpost near Mopti. Four soldiers were killed.", None, None),

@@ -43,7 +43,40 @@ TARGETS = [
      [("ngo", "NGO", ["aid workers"])]),
     ("A rocket hit the embassy compound in Baghdad.",
      [("diplomatic", "Government (Diplomatic)", ["embassy"])]),
+    # air bases and the ranks of officers are military; sarpanches and district centres government
+    ("Rockets were fired at an air base near Balad.",
+     [("military", "Military", ["air base"])]),
+    ("Gunmen attacked the district centre of Khwaja Ghar and burned it.",
+     [("government", "Government (General)", ["district centre"])]),
+    # militias allied with a government are non-state militia, not its military
+    ("A roadside bomb hit a Syrian Democratic Forces patrol near Hasakah.",
+     [("militia", "Terrorists/Non-State Militia", ["Syrian Democratic Forces"])]),
 ]
+
+# The attack's object decides the first type, with two refinements:
+# (text, first label, first evidence)
+FIRST_TARGET = [
+    # "people, including X": the listed victim's role is the target
+    ("Assailants shot and killed two people, including an intelligence official, in Kabul.",
+     "government", "official"),
+    # "security" words say only that someone armed held the post: the casualties say who
+    ("Assailants attacked a security outpost in Ghazni. Three police officers were killed.",
+     "police", "police officers"),
+    ("Assailants attacked a security outpost in Ghazni. Three soldiers were killed.",
+     "military", "security outpost"),
+    # a named town (its region follows) is private property, whoever defended it
+    ("Assailants attacked Kilima, North Kivu, Congo. Two soldiers were killed in the ensuing clash.",
+     "civilians", "Kilima"),
+    # a named victim's role given elsewhere
+    ("Gunmen shot dead Ahmed Nur in Bijapur. Nur, a deputy sarpanch, died at the scene.",
+     "government", "sarpanch"),
+]
+
+
+@pytest.mark.parametrize("text, label, evidence", FIRST_TARGET)
+def test_the_first_target_is_the_attacked_role(context_for, text, label, evidence):
+    first = extract_targets(context_for(text))[0]
+    assert (first.label, first.evidence[0].text) == (label, evidence)
 
 
 @pytest.mark.parametrize("sentence, expected", TARGETS)

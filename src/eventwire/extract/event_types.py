@@ -20,7 +20,7 @@ from eventwire.extract.patterns import event_cues as cues
 from eventwire.extract.prefilter import finditer_any_case, may_match
 from eventwire.records import AcledType, EventTypes
 
-EXTRACTOR = "event_types.v1"
+EXTRACTOR = "event_types.v2"
 
 _LEAD_SENTENCES = 2
 # A sentence about a hypothetical or past event does not type this one: a warning of an attack,
@@ -57,6 +57,25 @@ _HARMED = {"killed", "injured"}
 _GTD_ATTACK_WORDS = re.compile(r"\b(?:attack\w*|raid\w*|assault\w*|killed|injured|wounded|killing|wounding)\b",
                                re.IGNORECASE)
 
+_ACROSS_ATTACKS = re.compile(r"\bacross (?:all |both |the |these |those |\w+ )*(?:attacks|incidents|raids)\b",
+                             re.IGNORECASE)
+# An attack on a district, not on people in it: "attacked Obe district", "the centre of Qaysar district".
+_DISTRICT_ASSAULT = re.compile(r"\b(?:attacked|attack targeting|attempted to (?:attack|overrun|capture|seize)) (?:the )?"
+                               r"(?:(?:district )?(?:cent(?:er|re)|compound|headquarters) (?:of|in) )?"
+                               r"(?:(?-i:[A-Z][\w'-]*) ){1,3}district\b|\battacked the district (?:cent(?:er|re)|"
+                               r"compound|headquarters)\b", re.IGNORECASE)
+# GTD's explosives that may belong to an armed assault: thrown ones and projectiles.
+_THROWN_EXPLOSIVE = re.compile(r"grenades?|mortars?|rockets?|projectiles?|shell(?:s|ed|ing)?|RPGs?", re.IGNORECASE)
+_THROWING = re.compile(r"\b(?:threw|thrown|throwing|lobbed|hurled|tossed|rocket-propelled)\b", re.IGNORECASE)
+_BEATING_WORDS = re.compile(r"assault|beat|punch|kick|lynch|slap", re.IGNORECASE)
+_FIRE_WORDS = re.compile(r"fire|ablaze|burn|torch|arson|incendiar|petrol|gasoline|molotov", re.IGNORECASE)
+
+# An attack on a place or on people, as the lead puts it, and the words that say it harmed no one.
+_ASSAULT_VERB = re.compile(r"\b(?:attacked|raided|stormed|ambushed)\b", re.IGNORECASE)
+_NO_CASUALTIES = re.compile(r"\bno (?:reported |known )?(?:casualties|injuries|one was (?:hurt|injured|harmed))\b|"
+                            r"\bno casualties (?:were|have been) reported\b|\bno one was (?:hurt|injured|harmed)\b",
+                            re.IGNORECASE)
+
 
 @lru_cache(maxsize=1)
 def _compiled():
@@ -87,8 +106,9 @@ def classify_event_types(ctx: Context, found) -> EventTypes:
     _apply_crowd_size_rule(acled_scores, acled_spans, ctx.text)
     _apply_protest_rule(acled_scores)
     _apply_strategic_rule(acled_scores)
-    gtd = _assault_before_arson(_rank_gtd(gtd_scores), gtd_spans, found) or _gtd_without_means(
-        ctx, gtd_spans, found, bool(acled_scores))
+    ranked = _firearms_with_thrown_explosives(_rank_gtd(gtd_scores), gtd_spans, ctx)
+    gtd = _assault_before_arson(ctx, _fire_arms_the_assault(ranked, gtd_spans, ctx.text), gtd_spans,
+                                found) or _gtd_without_means(ctx, gtd_spans, found, bool(acled_scores))
     acled = _rank_acled(acled_scores)
     offsets = list(gtd_spans.get(gtd[0], ())[:3]) if gtd else []
     if acled:
@@ -204,31 +224,99 @@ def _rank_gtd(scores: dict) -> list[str]:
     return sorted(kept, key=cues.GTD_HIERARCHY.index)
 
 
-def _assault_before_arson(gtd: list[str], spans: dict, found) -> list[str]:
-    """Armed Assault first when a fire was set and people were killed or hurt, with no other means named.
+def _assault_before_arson(ctx: Context, gtd: list[str], spans: dict, found) -> list[str]:
+    """Armed Assault first when a fire was set in an attack on people, with no other means named.
 
     GTD's facility attack aims at property; raiders who burn homes and kill villagers made an
-    assault on people, the fire its damage. The casualty figure becomes the evidence."""
+    assault on people, the fire its damage (a toll shared with other attacks may be theirs). So did raiders who "attacked a village" and burned
+    houses while the text does not say that no one was hurt. The casualty figure, or the
+    opening's attack verb, becomes the evidence."""
     if gtd[:1] != [cues.GTD_FACILITY] or len(gtd) > 1:
         return gtd
-    harmed = [figure for figure in getattr(found, "figures", ())
-              if figure.category in _HARMED and (figure.best or figure.low or 0) > 0 and "background" not in figure.flags]
-    if not harmed:
+    harmed = [figure for figure in getattr(found, "figures", ()) if _harmed_here(ctx, figure)]
+    if harmed:
+        spans[cues.GTD_ARMED] = [(span.start, span.end) for span in harmed[0].evidence[:1]]
+        return [cues.GTD_ARMED, *gtd]
+    opening = _opening_assault(ctx)
+    if opening is None:
         return gtd
-    spans[cues.GTD_ARMED] = [(span.start, span.end) for span in harmed[0].evidence[:1]]
+    spans[cues.GTD_ARMED] = [opening]
     return [cues.GTD_ARMED, *gtd]
+
+
+def _harmed_here(ctx: Context, figure) -> bool:
+    """People killed or hurt in this incident: not background, not a total shared with other attacks
+    ("killed across all of the attacks")."""
+    if figure.category not in _HARMED or not (figure.best or figure.low or 0) > 0:
+        return False
+    if any(flag == "background" or flag.startswith("shared_by") for flag in figure.flags):
+        return False
+    return not any(_ACROSS_ATTACKS.search(ctx.sentences[ctx.sentence_index(span.start)].text)
+                   for span in figure.evidence[:1])
+
+
+def _opening_assault(ctx: Context) -> tuple[int, int] | None:
+    """The span of "attacked" (raided, stormed) in the lead, unless the text says no one was hurt."""
+    if _NO_CASUALTIES.search(ctx.text):
+        return None
+    for sentence in ctx.sentences[:_LEAD_SENTENCES]:
+        match = _ASSAULT_VERB.search(sentence.text)
+        if match:
+            return sentence.start_char + match.start(), sentence.start_char + match.end()
+    return None
+
+
+def _firearms_with_thrown_explosives(gtd: list[str], spans: dict, ctx: Context) -> list[str]:
+    """Armed Assault, not Bombing, when firearms were used with grenades, mortars or rockets only.
+
+    GTD's codebook counts thrown explosives and projectiles used alongside firearms as part of an
+    armed assault; a planted bomb, an IED or a suicide bomber stays a bombing."""
+    if gtd[:1] != [cues.GTD_BOMBING] or not spans.get(cues.GTD_ARMED):
+        return gtd
+    if not all(_is_thrown_explosive(ctx, start, end) for start, end in spans.get(cues.GTD_BOMBING, ())):
+        return gtd
+    return [cues.GTD_ARMED, *(name for name in gtd if name != cues.GTD_ARMED)]
+
+
+def _is_thrown_explosive(ctx: Context, start: int, end: int) -> bool:
+    if _THROWN_EXPLOSIVE.fullmatch(ctx.text, start, end):
+        return True
+    sentence = ctx.sentences[ctx.sentence_index(start)]
+    return bool(_THROWING.search(sentence.text))
+
+
+def _fire_arms_the_assault(gtd: list[str], spans: dict, text: str) -> list[str]:
+    """Armed Assault, not Unarmed, when the assailants beat people and also set a fire.
+
+    GTD's unarmed assault is harm without a weapon; fire is one of Armed Assault's means (with
+    firearms and blades), so people beaten while their trucks are burned suffered an armed assault.
+    Stones thrown by rioters who also burn cars stay an unarmed assault (no one was laid hands on).
+    The fire's words become the evidence."""
+    if gtd[:1] != [cues.GTD_UNARMED] or cues.GTD_FACILITY not in gtd:
+        return gtd
+    if not any(_BEATING_WORDS.search(text, start, end) for start, end in spans.get(cues.GTD_UNARMED, ())):
+        return gtd
+    fires = [(start, end) for start, end in spans.get(cues.GTD_FACILITY, ()) if _FIRE_WORDS.search(text, start, end)]
+    if not fires:
+        return gtd
+    spans[cues.GTD_ARMED] = fires
+    return [cues.GTD_ARMED, *(name for name in gtd if name != cues.GTD_UNARMED)]
 
 
 def _gtd_without_means(ctx: Context, spans: dict, found, violent: bool) -> list[str]:
     """GTD's type for an attack whose means no cue names, from who was attacked.
 
     People and property that do not shoot back were attacked by armed men (Armed Assault; the
-    target's words become the evidence); an attack on armed forces stays Unknown, as GTD codes it.
+    target's words become the evidence); an attack on armed forces stays Unknown, as GTD codes it,
+    and so does an assault on a whole district or its centre (an offensive on ground that forces hold).
     """
     first = next(iter(getattr(found, "targets", ())), None)
+    if ctx.sentences and _DISTRICT_ASSAULT.search(" ".join(s.text for s in ctx.sentences[:_LEAD_SENTENCES])):
+        return [cues.GTD_UNKNOWN]
     attacked = first is not None and bool(_GTD_ATTACK_WORDS.search(ctx.text))
     for labels, attack_type in ((cues.GTD_UNARMED_TARGET_LABELS, cues.GTD_ARMED),
-                                (cues.GTD_BEATEN_TARGET_LABELS, cues.GTD_UNARMED)):
+                                (cues.GTD_BEATEN_TARGET_LABELS, cues.GTD_UNARMED),
+                                (cues.GTD_INFRASTRUCTURE_TARGET_LABELS, cues.GTD_FACILITY)):
         if attacked and first.label in labels:
             spans[attack_type] = [(span.start, span.end) for span in first.evidence[:2]]
             return [attack_type]

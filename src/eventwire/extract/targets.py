@@ -19,14 +19,17 @@ from eventwire.extract.patterns import load_table
 from eventwire.extract.prefilter import may_match
 from eventwire.records import Span, Target
 
-EXTRACTOR = "targets.v2"
+EXTRACTOR = "targets.v3"
 
 _ATTACK_SENTENCE = re.compile(r"\b(?:attack\w*|kill\w*|shot|shoot\w*|opened fire|stormed|bomb\w*|explo\w+|"
                               r"blast|wound\w*|injur\w*|abduct\w*|kidnap\w*|ambush\w*|raid\w*|target\w*|torched|"
                               r"set fire|burn\w*|died|dead|massacre\w*|struck|hit|stabb\w*|hacked|rammed|fired|"
-                              r"shell(?:ed|ing)|behead\w*|to death|gunned down|lynch\w*|assault\w*|detonat\w*)\b",
-                              re.IGNORECASE)
-_NOT_ATTACK = re.compile(r"\b(?:warn\w*|plans? to|threat\w*|intelligence|tightened|security measures|"
+                              r"shell(?:ed|ing)|behead\w*|to death|gunned down|lynch\w*|assault\w*|detonat\w*|"
+                              r"grenades?|threw|thrown|hurled|lobbed|molotov|incendiary|rockets?|missiles?|mortars?|"
+                              r"drones?)\b", re.IGNORECASE)
+# "Intelligence reports" warn; an intelligence officer shot is a victim.
+_NOT_ATTACK = re.compile(r"\b(?:warn\w*|plans? to|threat\w*|intelligence(?! (?:officers?|officials?|agents?|chief))|"
+                         r"tightened|security measures|"
                          r"defused|dismantled|discovered|found and|safely detonated)\b", re.IGNORECASE)
 
 # The words that put the attacked right after them. "in" is left out on purpose: "detonated in
@@ -56,6 +59,16 @@ _POSSESSED = re.compile(r"\b(?:vehicles?|cars?|trucks?|homes?|houses?|residences
 # A vehicle with no owner named says nothing of who was in it: the rest of the text does
 # ("a bomb targeting a car ... two police officers were killed").
 _BARE_VEHICLE = re.compile(r"(?:vehicles?|cars?|trucks?)$", re.IGNORECASE)
+
+# Words that name an armed post or force without saying whose ("a security outpost").
+_GENERIC_SECURITY = re.compile(r"(?:security|outposts?|checkposts?|convoys?)\b", re.IGNORECASE)
+# A named object followed by its region ("attacked Tchanitchani, North Kivu, Congo") is a town or
+# village, which GTD codes Private Citizens & Property; a person's name is followed by a role
+# in lower case ("Nur, a deputy"). The soldiers who defended the town are not its type.
+_PLACE_CHAIN = re.compile(r",\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)*,\s+(?-i:[A-Z])")
+_GENERIC_HEADS = frozenset({"civilians", "military"})
+# "two people, including an intelligence official": the listed victim's role is the target's type.
+_INCLUDING = re.compile(r",?\s+including\s+", re.IGNORECASE)
 
 # A subject followed by an attack verb did the attacking ("Militants torched a church"), unless a
 # preposition puts it in a phrase about the place ("a blast at a police station killed five").
@@ -126,7 +139,22 @@ def extract_targets(ctx: Context) -> list[Target]:
                 found.setdefault(label, []).append(ctx.article.span(start, start + len(match.group(0))))
     ranked = sorted(found, key=lambda label: (-len(found[label]), first_seen[label]))
     targets = [Target(label, dict(_target_table())[label], tuple(found[label]), EXTRACTOR) for label in ranked]
-    return _put_first(targets, attacked)
+    return _police_behind_security_words(_put_first(targets, attacked))
+
+
+def _police_behind_security_words(targets: list[Target]) -> list[Target]:
+    """Police first when "security" words are all that make the attacked military and the victims are police.
+
+    "A security outpost" or "security forces" say only that someone armed held the place; when
+    the casualties are police officers and no soldier or army word appears, GTD codes Police."""
+    if not targets or targets[0].label != "military":
+        return targets
+    if not all(_GENERIC_SECURITY.match(span.text) for span in targets[0].evidence):
+        return targets
+    police = next((t for t in targets if t.label == "police"), None)
+    if police is None:
+        return targets
+    return [police, *[t for t in targets if t is not police]]
 
 
 def _put_first(targets: list[Target], attacked: tuple[str, list[Span]] | None) -> list[Target]:
@@ -155,6 +183,8 @@ def _attack_object(ctx: Context, sentence) -> tuple[str, list[Span]] | None:
         if stop <= cue.end():
             continue
         typed = _typed_object(text, cue.end(), stop)
+        if typed is not None and typed[0] == "civilians":
+            typed = _included_role(text, stop) or typed
         if typed is not None:
             label, start, end_char = typed
             base = sentence.start_char
@@ -162,8 +192,20 @@ def _attack_object(ctx: Context, sentence) -> tuple[str, list[Span]] | None:
         name = _PROPER_NAME.search(text, cue.end(), stop)
         if name:  # a named person or town: a role named elsewhere in the text wins (see _put_first)
             base = sentence.start_char
-            return _NAMED, [ctx.article.span(base + name.start(), base + name.end())]
+            label = "civilians" if _PLACE_CHAIN.match(text, stop) else _NAMED
+            return label, [ctx.article.span(base + name.start(), base + name.end())]
     return None
+
+
+def _included_role(text: str, stop: int) -> tuple[str, int, int] | None:
+    """The typed victim listed after "people, including ..." when it is more than a private person."""
+    including = _INCLUDING.match(text, stop)
+    if including is None:
+        return None
+    end = _OBJECT_END.search(text, including.end() + 1)
+    typed = _typed_object(text, including.end(), min(end.start() if end else len(text),
+                                                       including.end() + _MAX_OBJECT_CHARS))
+    return typed if typed is not None and typed[0] not in ("civilians", _NAMED) else None
 
 
 def _typed_object(text: str, start: int, stop: int) -> tuple[str, int, int] | None:
@@ -177,6 +219,18 @@ def _typed_object(text: str, start: int, stop: int) -> tuple[str, int, int] | No
     match = _any_target().search(text, start, stop)
     if match is None:
         return None
+    if _row_of(match)[0] == "civilians":
+        match = _more_specific_head(text, match, stop)
     if _BARE_VEHICLE.match(match.group(0)):
         return _NAMED, match.start(), match.end()
     return _row_of(match)[0], match.start(), match.end()
+
+
+def _more_specific_head(text: str, match: re.Match, stop: int) -> re.Match:
+    """A later, typed word of the same noun phrase, when the first was a generic people or place word:
+    in "a former village councillor" the village only says which councillor. A convoy or a post
+    after it ("a truck convoy") says how the people travelled or where, not who they were."""
+    for later in _any_target().finditer(text, match.end(), stop):
+        if _row_of(later)[0] not in _GENERIC_HEADS:
+            return later
+    return match

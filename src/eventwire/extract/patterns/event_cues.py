@@ -28,6 +28,9 @@ GTD_UNARMED_TARGET_LABELS = frozenset({
 })
 # Journalists attacked by means the text does not give were beaten, in GTD's coding: an Unarmed Assault.
 GTD_BEATEN_TARGET_LABELS = frozenset({"journalists"})
+# Power lines, pipelines and masts attacked by means the text does not give were sabotaged or
+# set alight: GTD's facility/infrastructure attack.
+GTD_INFRASTRUCTURE_TARGET_LABELS = frozenset({"utilities", "telecommunication"})
 
 # Office-holders whose killing GTD codes as an assassination.
 _OFFICE = (r"(?:police commissioner|commissioner|governor|mayor|judge|prosecutor|minister|deputy|lawmaker|"
@@ -57,6 +60,11 @@ _AFTER_NAME = r"(?=,? (?:in|at|inside|outside|near|along|while|as|on|and his|and
 # The role words are not to skip past a preposition ("killed a police officer in Imam Sahib").
 _ROLE_MODIFIERS = r"(?:(?!(?:in|at|of|on|near|and)\b)[\w-]+ ){0,3}?"
 
+# Who fires back: security forces, police, soldiers or guards named right before the shooting word.
+# (The letter lookahead first lets the engine skip non-word positions before the lookbehinds run.)
+_NOT_DEFENDERS = ("(?=[a-z])(?<!forces )(?<!police )(?<!guards )(?<!guard )(?<!soldiers )(?<!troops )(?<!officers )"
+                  "(?<!officer )(?<!personnel )")
+
 GTD_CUES = [
     (GTD_ASSASSINATION, r"\bassassinat\w+", 3.0),
     (GTD_ASSASSINATION, r"\b(?:killed|shot dead|gunned down|murdered)\b[^.]{0,40}\b(?:mayor|governor|judge|"
@@ -68,9 +76,11 @@ GTD_CUES = [
     # A person singled out: the vehicle or home of a named person or of an office-holder
     # ("targeting the vehicle of General X", "the vehicle belonging to Ahmad al-Ibrahim, the head of").
     (GTD_ASSASSINATION, r"\b(?:vehicle|convoy|car|house|home|residence|motorcade) (?:of|belonging to) "
-                        r"(?:[a-z-]+ ){0,3}(?-i:[A-Z][\w'-]+ (?:al-|el-|bin |ibn )?[A-Z])", 3.0),
+                        r"(?:[a-z-]+ ){0,3}(?-i:[A-Z][\w'-]+(?: (?:al-|el-|bin |ibn )?[A-Z]|, (?:a|an|the) ))", 3.0),
     (GTD_ASSASSINATION, r"\b(?:vehicle|convoy|car|house|home|residence|motorcade) (?:of|belonging to|transporting) "
-                        r"(?:the |a |an )?(?:[\w-]+ ){0,3}" + _OFFICE + r"\b", 3.0),
+                        r"(?:the |a |an )?(?:[\w-]+ ){0,4}(?:" + _OFFICE + "|" + _PROMINENT + r")\b", 3.0),
+    # Elders are killed for their standing in the community: GTD's prominent victims.
+    (GTD_ASSASSINATION, r"\belders?\b", 3.0),
     (GTD_ASSASSINATION, r"\b(?:shot|stabbed|attacked|targeted|opened fire on)(?: and (?:killed|injured|wounded))? "
                         r"the " + _OFFICE + r" of\b", 3.0),
     # GTD's assassination is an attack on a person singled out for who they are: an office-holder
@@ -84,21 +94,45 @@ GTD_CUES = [
     # The victim's role in an apposition of the casualty sentence ("Khan, a tribal elder, was killed").
     (GTD_ASSASSINATION, r"(?<=[a-z]), (?:a|an|the) [^,.;]{0,50}?" + _PROMINENT + r"\b[^,.;]{0,50}, "
                         r"(?:was|were) ", 2.0),
+    # A bomb or shots aimed at a singled-out person ("detonated targeting a senior army officer",
+    # "targeting the vehicle of the district police chief"); a building named for its holder
+    # ("the governor's office") is property, not the person.
+    (GTD_ASSASSINATION, r"\b(?:targeting|targeted|intended to target|aimed at) (?:the |a |an )?(?:(?:vehicle|car|"
+                        r"convoy|house|home|residence|motorcade) (?:of |belonging to |carrying )(?:the |a |an )?)?"
+                        + _ROLE_MODIFIERS + _PROMINENT + r"\b(?!'s)", 3.0),
+    # Bodyguards are there because someone was worth killing: their presence says who was aimed at.
+    (GTD_ASSASSINATION, r"(?<!without )(?<!without any )(?<!without his )(?<!no )\bbodyguards?\b", 2.5),
     (GTD_HIJACKING, r"\bhijack\w*", 3.0),
     # GTD's hijacking is taking control of a vehicle, whatever the word for it.
-    (GTD_HIJACKING, r"\b(?:seized|stole|commandeered|intercepted|detained|robbed|took control of) (?:\w+ ){0,3}?"
-                    r"(?:vehicles?|trucks?|cars?|buses|bus|boats?|ships?|vessels?|ambulances?|aircraft|planes?|"
-                    r"motorcycles?|tankers?)\b", 3.0),
+    # A vehicle stopped ("intercepted") to attack those inside is no hijacking, nor is a vehicle
+    # laden with explosives that security forces seize.
+    (GTD_HIJACKING, r"\b(?:seized|stole|steal|stealing|commandeered|detained|robbed|took control of) "
+                    r"(?:(?!explosives?-laden)[\w-]+ ){0,5}?(?:vehicles?|trucks?|cars?|buses|bus|minibus(?:es)?|"
+                    r"boats?|ships?|vessels?|ambulances?|aircraft|planes?|motorcycles?|motorbikes?|tankers?|"
+                    r"lorr(?:y|ies))\b", 3.0),
     (GTD_KIDNAPPING, r"\b(?:kidnap\w*|abduct\w*|taken hostage|took \w+ hostage|hostages?|captive|ransom)\b", 2.0),
-    (GTD_BARRICADE, r"\b(?:barricad\w+|siege|held hostage inside|standoff)\b", 2.0),
-    (GTD_BOMBING, r"\b(?:bomb\w*|explosi\w+|explod\w+|IEDs?|improvised explosive|blasts?|detonat\w+|grenades?|"
+    # Victims beheaded, or taken from where they were before being killed, were first held captive:
+    # GTD codes these as hostage taking.
+    (GTD_KIDNAPPING, r"\b(?:beheaded|decapitated|forc(?:ed|ing) (?:\w+ ){0,2}(?:out of|from)|forc\w+ly (?:removed|taken)|"
+                     r"dragged (?:\w+ ){0,3}(?:out of|from)|taken (?:\w+ )?to (?:a|an|the) (?:nearby )?(?:forest|bush|"
+                     r"jungle|mountains?))\b", 2.0),
+    (GTD_BARRICADE, r"\b(?:(?-i:barricad\w+)|siege|held hostage inside|standoff)\b", 2.0),
+    # GTD's barricade incident: the victims are held where they were taken, not moved. People tied
+    # up, tortured or raped at the scene were held there (an abduction named makes it a kidnapping).
+    (GTD_BARRICADE, r"\b(?:tied up|tied (?:the|their|his|her) (?:hands|victims?)|tortured|sexually (?:assaulted|"
+                    r"abused)|raped)\b", 2.0),
+    # A petrol bomb or a Molotov cocktail is a fire thrown, not an explosive (GTD: incendiary).
+    (GTD_BOMBING, r"\b(?:(?<!petrol )(?<!gasoline )(?<!fire)bomb\w*|explosi\w+|explod\w+|IEDs?|improvised explosive|blasts?|detonat\w+|grenades?|"
                   r"landmines?|mines? (?:exploded|blast)|suicide (?:attack|bomb\w*|vest)|mortars?|rockets?|"
-                  r"shell(?:s|ed|ing)?|artillery|projectiles?|missiles?|drone strikes?|airstrikes?|air strikes?)\b",
+                  r"shell(?:s|ed|ing)?|artillery|projectiles?|missiles?|drones?|drone strikes?|airstrikes?|air strikes?)\b",
      1.5),
     # "clash" is left out: an "ensuing clash" says the attacked fought back, not with what the attack
     # was made, and GTD codes such attacks on armed forces as Unknown (see `_gtd_without_means`).
-    (GTD_ARMED, r"\b(?:opened fire|open fire|gunm[ae]n|shot|shooting|shootout|gunfire|firearms?|guns?|"
-                r"ambush\w*|stormed|raid(?:ed|ing)?|assault rifles?|automatic weapons|stabb\w+|knife|knives|"
+    # The defenders' fire ("security forces opened fire on the vehicle, killing the driver") answers the
+    # attack and says nothing of its means.
+    (GTD_ARMED, r"\b" + _NOT_DEFENDERS + r"(?:opened fire|open fire|gunm[ae]n|shot|shoot|shooting|shootout|gunfire|"
+                r"firearms?|guns?|ambush\w*|stormed|raid(?:ed|ing)?|assault rifles?|automatic weapons|"
+                r"stab(?:bed|bing|s)?|knife|knives|"
                 r"machetes?|hacked|firing|firefight|gun ?battle|gunpoint|sharp (?:objects?|weapons?)|"
                 r"axes|spears?|bows? and arrows|arrows)\b", 1.0),
     # GTD codes a plain "attacked" whose means the text does not give as Unknown, not Armed Assault.
@@ -111,6 +145,8 @@ GTD_CUES = [
     (GTD_FACILITY, r"\b(?:arson\w*|set (?:\w+ ){0,3}(?:on )?fire|set ablaze|torched|burn(?:ed|t) (?:down)?|"
                    r"incendiary|vandali[sz]\w+|sabotag\w+|destroyed|damaged|razed|ablaze|firebomb\w*|"
                    r"confiscat\w+|looted|stole)\b", 1.0),
+    (GTD_FACILITY, r"\b(?:threw|thrown|throwing|hurled|lobbed|tossed|with) (?:[\w-]+ ){0,3}?(?:petrol bombs?|"
+                   r"gasoline bombs?|molotov(?: cocktails?)?)\b", 2.0),
 ]
 
 # ACLED: (event_type, sub_event_type, disorder_type, regex, weight).
