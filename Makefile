@@ -30,7 +30,7 @@ test: system-deps install
 	$(VENV)/bin/pytest -q
 
 bench: install
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(addprefix --rss-from ,$(wildcard bench/results/rss-*.json))
 
 accuracy: install
 	$(PY) scripts/accuracy.py

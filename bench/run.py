@@ -360,11 +360,13 @@ def render(info: dict, runs: list[dict], stage_rows: dict, n_stage: int, start: 
               "| articles | peak RSS MB | RSS at 10% / 50% MB | seconds |", "|---|---|---|---|"]
     for r in rss_rows:
         marks = " / ".join(f"{v:.0f}" for v in r["marks_mb"].values())
-        separately = f" (run separately on {r['from']})" if r.get("from") else ""
+        note = f"; {r['note']}" if r.get("note") else ""
+        separately = f" (run separately on {r['from']}{note})" if r.get("from") else ""
         lines.append(f"| {r['n']}{separately} | {r['peak_mb']:.0f} | {marks} | {r['seconds']:.0f} |")
     if any(r.get("from") for r in rss_rows):
         lines += ["", "A run marked \"separately\" is too long for every `make bench`: it was made with "
-                  "`python bench/run.py --rss-child N > FILE` and read back with `--rss-from FILE`."]
+                  "`python bench/run.py --rss-child N > FILE` and read back with `--rss-from FILE` "
+                  "(`make bench` reads every `bench/results/rss-*.json`)."]
     lines += ["", "## Merge (`merge_records` on bench/merge.py's synthetic reports)", "",
               "| reports | records | seconds | ms/report | incidents |", "|---|---|---|---|---|"]
     for r in merge_rows:
