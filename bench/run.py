@@ -421,7 +421,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(base)} distinct texts; throughput on {n} articles, {words(items)} words", flush=True)
     ew = load()
     nlp = load_nlp(ew.settings.model)
-    list(nlp.pipe([text for text, _ in items[:20]]))  # warm-up: first batches allocate
+    # Warm-up, both sides: first batches allocate, and eventwire loads its language model on first use.
+    list(nlp.pipe([text for text, _ in items[:20]]))
+    list(ew.pipe(articles(20, base)))
     print("throughput:", flush=True)
     runs = [throughput(nlp, ew, items, 1), throughput(nlp, ew, items, 2)]
     print(f"stages ({n_stage} articles):", flush=True)
