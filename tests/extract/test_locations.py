@@ -316,3 +316,37 @@ def test_address_context_picks_the_division(read, text, country, admin1):
 def test_compass_word_opening_a_name_is_not_a_region(read):
     _, places, _ = read("Gunmen attacked a checkpoint in Western Tarbiya near Daraa, killing two soldiers.")
     assert not [p for p in places if p.evidence[0].text == "Western"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1"),
+    [
+        # an area word before "of" makes the name a place though the model tags it a group or a person
+        ("On 4 May, mortar shells fell on farmland in the southern countryside of Aleppo, wounding a boy.",
+         "SY", "Aleppo"),
+        # a hyphenated name is looked up whole, never cut at its hyphen ("As" is a town in Czechia)
+        ("On 6 May, gunmen shot a shepherd in the eastern countryside of As-Sweida.", "SY", None),
+    ],
+)
+def test_area_word_before_of_makes_a_place(read, text, country, admin1):
+    _, _, location = read(text)
+    assert location is not None and location.country == country
+    assert admin1 is None or location.admin1 == admin1
+
+
+def test_countryside_of_a_town_is_near_it(read):
+    _, _, location = read("On 2 May, gunmen killed a farmer near Al-Bab in the eastern countryside of Aleppo.")
+    assert location is not None and location.name == "Al Bāb"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("A barn burned in Springfield on Sunday, deputies in Sangamon County said.", "Springfield", "Illinois"),
+        ("Two men were arrested in Lebanon late Friday, a spokesman for Warren County said.", "Lebanon", "Ohio"),
+    ],
+)
+def test_town_lies_in_the_county_the_article_names(read, text, name, admin1):
+    _ctx, places, _location = read(text)
+    town = next(p for p in places if p.name == name)
+    assert town.admin1 == admin1

@@ -279,7 +279,7 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
         min_population = 5000 if token.text in {",", "("} else 0
         span_tokens = []
         for nxt in tokens[token.i + 1:token.i + 5]:
-            if not nxt.text[:1].isupper() or nxt.i in sentence_starts:
+            if not (nxt.text[:1].isupper() or _inner_hyphen(nxt)) or nxt.i in sentence_starts:
                 break
             span_tokens.append(nxt)
         full_end = span_tokens[-1].idx + len(span_tokens[-1]) if span_tokens else 0
@@ -291,7 +291,9 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
             if any(s < end and start < e for s, e in taken) and not (
                     _reads_as_place(token, text, end) and any(s <= start and end <= e for s, e in mislabelled)):
                 break
-            mention = _lookup_mention(gazetteer, text[start:end], start, "pattern", min_population)
+            # "As-Sweida": no part cut at a hyphen is looked up ("As" alone is a town in Czechia)
+            cut = text[end:end + 1] in ("-", "‐", "‑") or text[end - 1] in "-‐‑"
+            mention = None if cut else _lookup_mention(gazetteer, text[start:end], start, "pattern", min_population)
             if mention is not None:
                 found.append(mention)
                 break
@@ -328,9 +330,21 @@ _KIND_WORD_AFTER_RE = re.compile(r"\s+(?:city|town|village|province|district|gov
                                  re.IGNORECASE)
 
 
+# "the countryside of X", "the town of X", "the outskirts of X": a word for a place or an area before
+# "of" makes the name after it a place, as "in" does ("countryside of Aleppo" is tagged NORP).
+_AREA_WORD_BEFORE_OF_RE = re.compile(
+    r"\b(?:countryside|outskirts|suburbs?|vicinity|environs|city|town|village|hamlet|province|governorate|"
+    r"district|region|county|municipality|prefecture|department|state|areas?|parts?)\s+$",
+    re.IGNORECASE)
+
+
 def _reads_as_place(trigger, text: str, end: int) -> bool:
-    """"in X", "near X", or "of X city": wording that makes the name a place whatever the model's label."""
-    return trigger.lower_ in _LOCATIVE_TRIGGERS or (trigger.lower_ == "of" and bool(_KIND_WORD_AFTER_RE.match(text, end)))
+    """"in X", "near X", "of X city" or "the countryside of X": wording that makes the name a place
+    whatever the model's label."""
+    if trigger.lower_ in _LOCATIVE_TRIGGERS:
+        return True
+    return trigger.lower_ == "of" and bool(_KIND_WORD_AFTER_RE.match(text, end)
+                                           or _AREA_WORD_BEFORE_OF_RE.search(text, max(trigger.idx - 20, 0), trigger.idx))
 
 
 def _may_be_mislabelled_place(ent, gazetteer: Gazetteer) -> bool:

@@ -155,9 +155,10 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None
     # Computed once: pass one only adds spelling variants inside an already chosen container.
     support = _candidate_support(mentions, gazetteer)
     agreeing = _support_totals(support)
+    counties = _county_agreement(mentions, gazetteer)
     for index in reversed(range(len(mentions))):  # containers ("..., Iran") first
         countries, regions = _others_context(context, index, totals)
-        _choose(mentions[index], gazetteer, countries, regions, [], (agreeing, support[index]))
+        _choose(mentions[index], gazetteer, countries, regions, [], (agreeing, support[index]), counties[index])
     for mention in mentions:
         if not mention.candidates:
             _fuzzy_candidates(mention, gazetteer)
@@ -167,7 +168,33 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None
         points = [(gazetteer.lat[m.chosen], gazetteer.lon[m.chosen]) for m in mentions
                   if m is not mention and m.chosen is not None and gazetteer.kind[m.chosen] != "country"]
         countries, regions = _others_context(context, index, totals)
-        _choose(mention, gazetteer, countries, regions, points, (agreeing, support[index]))
+        _choose(mention, gazetteer, countries, regions, points, (agreeing, support[index]), counties[index])
+
+
+# A town that lies in a county the article names elsewhere, or a county that holds a town the
+# article names: local news names the town and its county apart ("Huntsville ... Walker County
+# Sheriff"), and of the many Huntsvilles and Walker Counties the pair that fits is meant.
+_COUNTY_AGREEMENT_WEIGHT = 1.5
+_COUNTY_WORD_RE = re.compile(r"\b(?:County|Parish|Borough)\b")
+
+
+def _county_agreement(mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[dict[int, float]]:
+    """Per mention, a bonus for each candidate that fits a second-level division another mention may name."""
+    def key(entry: int) -> tuple[str, str, str]:
+        return gazetteer.country[entry], gazetteer.admin1[entry], gazetteer.admin2[entry]
+
+    counties = []
+    for mention in mentions:
+        usable = [e for e in mention.candidates[:20] if e not in mention.alternate] \
+            if mention.source not in ("modifier", "demonym", "mission") else []
+        named_county = bool(_COUNTY_WORD_RE.search(mention.name))
+        counties.append({key(e) for e in usable if gazetteer.kind[e] == "admin2"} if named_county else set())
+    found = []
+    for index, mention in enumerate(mentions):
+        other_counties = set().union(*(c for i, c in enumerate(counties) if i != index and c))
+        found.append({entry: _COUNTY_AGREEMENT_WEIGHT for entry in mention.candidates[:40]
+                      if gazetteer.kind[entry] == "town" and key(entry) in other_counties} if other_counties else {})
+    return found
 
 
 def _support_totals(support: list[frozenset[str]]) -> dict[str, int]:
@@ -204,16 +231,20 @@ def _resolved_container(mention: PlaceMention, gazetteer: Gazetteer) -> int | No
 
 def _choose(mention: PlaceMention, gazetteer: Gazetteer, countries: dict[str, int], regions: set[str],
             points: list[tuple[float, float]],
-            support: tuple[dict[str, int], frozenset[str]] = ({}, frozenset())) -> None:
+            support: tuple[dict[str, int], frozenset[str]] = ({}, frozenset()),
+            county_bonus: dict[int, float] | None = None) -> None:
     """Pick the mention's best candidate; `support` is (mentions per country that could lie in it,
-    this mention's own such countries), so that only the other mentions' agreement counts."""
+    this mention's own such countries), so that only the other mentions' agreement counts;
+    `county_bonus` is per candidate, from `_county_agreement`."""
     candidates = _inside_container(mention, gazetteer)
     if not candidates:
         mention.chosen = None
         return
     totals, own = support
+    county_bonus = county_bonus or {}
     scored = [(_score(mention, entry, gazetteer, countries, regions, points)
-               + _AGREEMENT_WEIGHT * min(_others(totals, own, gazetteer.country[entry]), 3), entry)
+               + _AGREEMENT_WEIGHT * min(_others(totals, own, gazetteer.country[entry]), 3)
+               + county_bonus.get(entry, 0.0), entry)
               for entry in candidates[:40]]
     mention.score, mention.chosen = max(scored)
     chosen = mention.chosen
