@@ -350,3 +350,69 @@ def test_town_lies_in_the_county_the_article_names(read, text, name, admin1):
     _ctx, places, _location = read(text)
     town = next(p for p in places if p.name == name)
     assert town.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("A warehouse fire was reported in Scranton, Pa., late on Monday.", "Pennsylvania"),
+        ("Deputies from Bakersfield, Calif., searched the canal.", "California"),
+        ("The mayor of Wheeling, W.Va., declared an emergency.", "West Virginia"),
+        ("Protesters gathered in Worcester, Mass., on Saturday.", "Massachusetts"),
+        ("A cougar was seen near a school in Kamloops, B.C., on Monday.", "British Columbia"),
+        ("Firefighters in Brandon, Man., fought a grass fire.", "Manitoba"),
+    ],
+)
+def test_state_abbreviation_written_with_its_dot_names_the_state(read, text, admin1):
+    _ctx, places, _location = read(text)
+    state = next(p for p in places if p.precision == "region" and p.admin1 == admin1)
+    assert all(p.country == state.country for p in places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The PA said its security forces arrested two men in Nablus on Monday.",
+        "Hundreds of worshippers attended Mass. Police later closed the road in Nablus.",
+        "The temple in Nablus was built around 300 B.C. and restored later.",
+    ],
+)
+def test_undotted_or_wordlike_abbreviation_is_no_state(read, text):
+    _ctx, places, _location = read(text)
+    assert all(p.country != "US" for p in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Blaze guts diner. CROMWELL — A fire destroyed a diner on Main Street early Tuesday.", "Cromwell",
+         "Connecticut"),
+        ("Court runs out of paper. MOUNT GILEAD (AP) -- A city court in Ohio stopped taking cases.", "Mount Gilead",
+         "Ohio"),
+    ],
+)
+def test_dateline_in_capitals_is_a_place(read, text, name, admin1):
+    _ctx, places, _location = read(text)
+    assert any(p.name == name and p.admin1 == admin1 for p in places)
+
+
+def test_repeated_name_keeps_the_reading_its_container_gave(read):
+    _ctx, places, _location = read("A shelter opened in Athens, Ga., on Monday. Volunteers in Athens served 200 meals.")
+    assert [p.country for p in places if p.name == "Athens"] == ["US", "US"]
+
+
+def test_small_town_opening_a_local_body_name_is_found(read):
+    _ctx, places, _location = read("The Cromwell Police Department said two cars collided in Connecticut.")
+    assert any(p.name == "Cromwell" and p.country == "US" for p in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Two people were hurt in a shooting in Kansas City on Friday night.", "Kansas City", "Missouri"),
+        ("A water main broke in Jersey City, flooding several streets.", "Jersey City", "New Jersey"),
+    ],
+)
+def test_town_whose_name_ends_in_city_keeps_the_word(read, text, name, admin1):
+    _ctx, places, _location = read(text)
+    assert any(p.name == name and p.admin1 == admin1 for p in places)

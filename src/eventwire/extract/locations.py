@@ -22,7 +22,10 @@ from eventwire.extract.place_cues import (
     MIN_POP_UNTAGGED,
     SETTLEMENT,
     alternation,
+    confirm_abbreviations,
+    cues,
 )
+from eventwire.extract.place_priors import actor_countries
 from eventwire.extract.place_resolution import link_containers, resolve_mentions
 from eventwire.records import Place
 
@@ -121,7 +124,9 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
     mentions += _pattern_mentions(ctx, gazetteer, mentions)
     mentions += _chain_mentions(ctx.text, gazetteer, chains if chains is not None else [])
     mentions += _mission_mentions(ctx.text, gazetteer)
+    mentions += _dateline_mentions(ctx.text, gazetteer)
     mentions = [mention for mention in mentions if not _CURRENCY_AFTER_RE.match(ctx.text, mention.end)]
+    mentions = confirm_abbreviations(ctx.text, mentions, gazetteer)
     for mention in mentions:
         if _COMPOUND_AFTER_RE.match(ctx.text, mention.end):
             mention.source = "modifier"
@@ -152,7 +157,7 @@ def _entity_mentions(ent, gazetteer: Gazetteer) -> list[PlaceMention]:
     parts = [(m.start(), m.group()) for m in re.finditer(r"[^,]+", text)] if "," in text else [(0, text)]
     found = []
     for offset, part in parts:
-        name = _clean_name(part)
+        name = _city_named_so(part, gazetteer) or _clean_name(part)
         if not name or _opens_longer_name(name, ent):
             continue
         start = ent.start_char + offset + part.index(name)
@@ -164,6 +169,16 @@ def _entity_mentions(ent, gazetteer: Gazetteer) -> list[PlaceMention]:
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _city_named_so(part: str, gazetteer: Gazetteer) -> str | None:
+    """"Kansas City", "Jersey City": a town whose own name ends in "City" keeps the word, which
+    `_clean_name` would cut as generic (leaving Kansas, a state, or Jersey, an island)."""
+    text = re.sub(r"^(?:the|The|THE)\s+", "", part.strip()).strip(" ,.;:()")
+    if not text.endswith(" City"):
+        return None
+    return text if any(gazetteer.kind[entry] == "town" for entry, alternate in gazetteer.lookup(text)
+                       if not alternate) else None
 
 
 def _opens_longer_name(name: str, ent) -> bool:
@@ -235,11 +250,22 @@ def _nested_mentions(ent, gazetteer: Gazetteer, text: str) -> list[PlaceMention]
             name = text[window[0].idx:window[-1].idx + len(window[-1])]
             code = gazetteer.demonym(name)
             mention = (_country_mention(gazetteer, code, name, window[0].idx) if code
-                       else _lookup_mention(gazetteer, name, window[0].idx, "nested", MIN_POP_NESTED))
+                       else _lookup_mention(gazetteer, name, window[0].idx, "nested", _nested_min_population(text, window)))
             if mention is not None and not mention.alternate.issuperset(mention.candidates):
                 mention.source = "demonym" if code else "nested"
                 found.append(mention)
     return found
+
+
+# "Athens Police Department", "Dublin City Council" (patterns/location_cues.tsv, kind local_body): a
+# local institution's name opens with its town, which may be small; other organisation names only
+# hold a toponym of some size ("Crocus City Hall" aside, "Federal Security Service" is no place).
+_LOCAL_BODY_AFTER_RE = re.compile(r"\s+(?:(?:City|Town|County|Village|Township)\s+)?(?:"
+                                  + alternation(cues("local_body")) + r")(?![\w-])")
+
+
+def _nested_min_population(text: str, window) -> int:
+    return 0 if _LOCAL_BODY_AFTER_RE.match(text, window[-1].idx + len(window[-1])) else MIN_POP_NESTED
 
 
 def _inner_hyphen(token) -> bool:
@@ -304,6 +330,23 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
     return found
 
 
+# A wire or local-paper dateline: "TORRINGTON — ...", "MOUNT GILEAD (AP) -- ...", "ATLANTA, Ga. - ...":
+# the town the story is filed from, in capitals, at the start of the text or after its headline. The
+# model tags few of them (it reads capitals as acronyms), yet a dateline names a place, however small.
+_DATELINE_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]*){0,3})"
+                          r"(?=(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([A-Za-z ]+\))?\s*(?:-{1,3}|–|—))")
+_DATELINE_WINDOW = 600  # characters: a headline and a byline may come first
+
+
+def _dateline_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The dateline's town, looked up like a tagged place (source "entity")."""
+    match = _DATELINE_RE.search(text, 0, _DATELINE_WINDOW)
+    if match is None or len(match.group(1)) < 3:
+        return []
+    mention = _lookup_mention(gazetteer, match.group(1), match.start(1), "entity")
+    return [mention] if mention is not None else []
+
+
 # "the OSCE SMM observed ... near X": a mission with one host country names that country, like a
 # demonym (patterns/mission_countries.tsv); case-sensitive, since the names are acronyms.
 _MISSION_COUNTRY = dict(load_table("mission_countries.tsv"))
@@ -311,12 +354,14 @@ _MISSION_RE = re.compile(r"(?<![\w-])(?:" + alternation(tuple(_MISSION_COUNTRY))
 
 
 def _mission_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """The country of each single-country mission the text names (source "mission")."""
+    """The country of each single-country mission (source "mission") or country-bound actor ("actor")
+    the text names (`place_priors`): votes for that country, and a last-resort incident place."""
     found = []
-    for match in _MISSION_RE.finditer(text):
-        mention = _country_mention(gazetteer, _MISSION_COUNTRY[match.group()], match.group(), match.start())
+    named = [(m.start(), m.group(), _MISSION_COUNTRY[m.group()], "mission") for m in _MISSION_RE.finditer(text)]
+    for start, name, code, source in named + [(*actor, "actor") for actor in actor_countries(text)]:
+        mention = _country_mention(gazetteer, code, name, start)
         if mention is not None:
-            mention.source = "mission"
+            mention.source = source
             found.append(mention)
     return found
 

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from eventwire.extract.locations import PlaceMention
 
 _MIN_POP_ABROAD = 100_000
+# A hamlet abroad is a coincidence even when the model tagged its name: "the OSCE SMM observed shelling
+# near <village>" means Ukraine's village, not a Russian hamlet of that name that the gazetteer lacks in Ukraine.
+_MAX_POP_HAMLET_ABROAD = 5_000
 _OF_KIND_BEFORE_RE = re.compile(
     r"\b([A-Z][\w-]+)\s+(?:city|town|village|province|region|capital|port|district|state)\s+of\s+$")
 _DIVISION_AFTER_RE = re.compile(
@@ -169,6 +172,31 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None
                   if m is not mention and m.chosen is not None and gazetteer.kind[m.chosen] != "country"]
         countries, regions = _others_context(context, index, totals)
         _choose(mention, gazetteer, countries, regions, points, (agreeing, support[index]), counties[index])
+    _agree_repeated_names(mentions, gazetteer)
+
+
+def _agree_repeated_names(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
+    """A name the article repeats means one place throughout: the reading its container gave it once.
+
+    An article says "Athens, Ga." once and "Athens" after; the bare repeats, read alone, would go
+    to Greece. Only a mention placed by a container speaks for the others: a bare reading is no
+    better evidence than theirs. A repeat with a resolved container of its own keeps its own
+    reading ("Kerman" the city and "Kerman province" are told apart by `division_after`).
+    """
+    groups: dict[tuple[str, bool], list[PlaceMention]] = {}
+    for mention in mentions:
+        if mention.candidates and mention.source not in ("modifier", "demonym", "mission"):
+            groups.setdefault((normalize_name(mention.name), mention.division_after), []).append(mention)
+    for group in groups.values():
+        placed = [m for m in group if m.chosen is not None
+                  and (m.container_country or _resolved_container(m, gazetteer) is not None)]
+        if len(group) < 2 or not placed:
+            continue
+        best = max(placed, key=lambda m: m.score)
+        for mention in group:
+            if mention.chosen != best.chosen and best.chosen in mention.candidates \
+                    and _resolved_container(mention, gazetteer) is None:
+                mention.chosen, mention.score = best.chosen, best.score
 
 
 # A town that lies in a county the article names elsewhere, or a county that holds a town the
@@ -249,7 +277,8 @@ def _choose(mention: PlaceMention, gazetteer: Gazetteer, countries: dict[str, in
     mention.score, mention.chosen = max(scored)
     chosen = mention.chosen
     if countries and gazetteer.country[chosen] not in countries and gazetteer.kind[chosen] == "town" \
-            and gazetteer.population[chosen] < _MIN_POP_ABROAD and mention.source != "entity":
+            and gazetteer.population[chosen] < _MIN_POP_ABROAD \
+            and (mention.source != "entity" or gazetteer.population[chosen] < _MAX_POP_HAMLET_ABROAD):
         mention.chosen = None  # "Police District 4, Kabul": a small town abroad is a coincidence
     elif mention.numbered and gazetteer.country[chosen] not in countries:
         mention.chosen = None
