@@ -98,17 +98,9 @@ def _crowd() -> re.Pattern:
 def classify_event_types(ctx: Context, found) -> EventTypes:
     """GTD and ACLED types, most likely first, with the cue spans that decided them."""
     gtd_cues, acled_cues = _compiled()
+    acled_scores, acled_spans = _acled_scores(ctx, found, acled_cues)
     gtd_scores, gtd_spans = _score(ctx, gtd_cues)
-    acled_scores, acled_spans = _score(ctx, acled_cues)
-    _apply_target_rule(acled_scores, acled_spans, found)
-    _apply_engagement_rule(acled_scores, acled_spans, ctx.text)
-    _apply_crowd_rule(acled_scores, acled_spans, ctx.text)
-    _apply_crowd_size_rule(acled_scores, acled_spans, ctx.text)
-    _apply_protest_rule(acled_scores)
-    _apply_strategic_rule(acled_scores)
-    ranked = _firearms_with_thrown_explosives(_rank_gtd(gtd_scores), gtd_spans, ctx)
-    gtd = _assault_before_arson(ctx, _fire_arms_the_assault(ranked, gtd_spans, ctx.text), gtd_spans,
-                                found) or _gtd_without_means(ctx, gtd_spans, found, bool(acled_scores))
+    gtd = _gtd_types(ctx, found, gtd_scores, gtd_spans, violent=bool(acled_scores))
     acled = _rank_acled(acled_scores)
     offsets = list(gtd_spans.get(gtd[0], ())[:3]) if gtd else []
     if acled:
@@ -118,6 +110,25 @@ def classify_event_types(ctx: Context, found) -> EventTypes:
     scores = {f"gtd:{k}": round(v, 2) for k, v in gtd_scores.items()}
     scores.update({f"acled:{k[0]}/{k[1]}": round(v, 2) for k, v in acled_scores.items()})
     return EventTypes(tuple(gtd), tuple(acled), evidence, EXTRACTOR, scores)
+
+
+def _acled_scores(ctx: Context, found, compiled) -> tuple[dict, dict]:
+    """Cue scores moved and weighed by ACLED's codebook rules, in the order they apply."""
+    scores, spans = _score(ctx, compiled)
+    _apply_target_rule(scores, spans, found)
+    _apply_engagement_rule(scores, spans, ctx.text)
+    _apply_crowd_rule(scores, spans, ctx.text)
+    _apply_crowd_size_rule(scores, spans, ctx.text)
+    _apply_protest_rule(scores)
+    _apply_strategic_rule(scores)
+    return scores, spans
+
+
+def _gtd_types(ctx: Context, found, scores: dict, spans: dict, *, violent: bool) -> list[str]:
+    """GTD's types from the ranked cues and its codebook's exceptions; with no means named, from the target."""
+    ranked = _firearms_with_thrown_explosives(_rank_gtd(scores), spans, ctx)
+    ranked = _fire_arms_the_assault(ranked, spans, ctx.text)
+    return _assault_before_arson(ctx, ranked, spans, found) or _gtd_without_means(ctx, spans, found, violent)
 
 
 def _score(ctx: Context, compiled) -> tuple[dict, dict]:
