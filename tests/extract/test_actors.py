@@ -137,7 +137,7 @@ def test_negated_claims_are_not_claims(context_for, sentence, expected):
     ],
 )
 def test_unnamed_attackers_are_one_unidentified_perpetrator(context_for, sentence, span_text):
-    (actor,) = extract_actors(context_for(sentence))
+    (actor,) = [a for a in extract_actors(context_for(sentence)) if a.role == "perpetrator"]
     assert (actor.name, actor.kind, actor.stance) == ("Unknown", "unidentified", "unknown")
     assert actor.evidence[0].text == span_text
 
@@ -164,3 +164,50 @@ def test_only_the_claimant_takes_the_claim(context_for):
     stances = {a.name: a.stance for a in extract_actors(context_for(text))}
     assert stances["Al-Shabaab"] == "claimed"
     assert stances.get(ISIL) != "claimed"
+
+
+# (text, descriptions kept as the unnamed perpetrator's evidence): wire-copy wording for attackers
+# who are described, not named; a described group that was itself killed or caught is no perpetrator.
+UNNAMED_DESCRIPTIONS = [
+    ("URBAN GUERRILLAS TODAY MURDERED A PROVINCIAL JUDGE IN THE CAPITAL.", ["URBAN GUERRILLAS"]),
+    ("Several hooded men set fire to the town hall overnight.", ["Several hooded men"]),
+    ("A group of heavily armed individuals machine-gunned the bus.", ["A group of heavily armed individuals"]),
+    ("Two men wearing military uniforms shot the mayor outside his office.", ["Two men wearing military uniforms"]),
+    ("Hired assassins riding a motorcycle killed the union leader.", ["Hired assassins"]),
+    ("The army said 19 guerrillas were killed in the clash.", []),
+    ("The men ate lunch at the market before the rain.", []),
+]
+
+
+@pytest.mark.parametrize("text, descriptions", UNNAMED_DESCRIPTIONS)
+def test_described_attackers_are_kept_in_their_own_words(context_for, text, descriptions):
+    unnamed = [a for a in extract_actors(context_for(text)) if a.kind == "unidentified"]
+    assert [span.text for actor in unnamed for span in actor.evidence] == descriptions
+
+
+def test_a_description_beside_a_named_group_is_kept_too(context_for):
+    text = "Suspected FMLN urban commandos dynamited the power line near the town."
+    actors = extract_actors(context_for(text))
+    assert [span.text for a in actors if a.kind == "unidentified" for span in a.evidence] == ["urban commandos"]
+
+
+def test_a_claim_cut_at_a_line_end_is_still_a_claim(context_for):
+    text = "THE POPULAR LIBERATION ARMY [EPL] TODAY\nCLAIMED RESPONSIBILITY FOR THE ATTACK ON THE BRIDGE."
+    named = [(a.stance) for a in extract_actors(context_for(text)) if a.kind == "group"]
+    assert named[:1] == ["claimed"]
+
+
+# (text, victim phrases): who the text says was killed, hurt or kidnapped, in its own words.
+VICTIMS = [
+    ("Gunmen murdered Supreme Court Justice Ana Ruiz in her car.", ["Supreme Court Justice Ana Ruiz"]),
+    ("Police condemned the assassination of three trade unionists, which shocked the city.",
+     ["three trade unionists"]),
+    ("Two peasants were killed and a teacher was wounded.", ["Two peasants", "a teacher"]),
+    ("The blast killed four, police said.", []),
+]
+
+
+@pytest.mark.parametrize("text, phrases", VICTIMS)
+def test_victims_are_the_people_harmed_in_the_texts_words(context_for, text, phrases):
+    victims = [a for a in extract_actors(context_for(text)) if a.role == "victim"]
+    assert [a.name for a in victims] == phrases

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from eventwire.extract.context import Context
 from eventwire.extract.patterns import load_table
+from eventwire.extract.prefilter import finditer_any_case, may_match
+from eventwire.extract.targets import victim_phrases
 from eventwire.records import Actor, Attribution
 
 EXTRACTOR = "actors.v1"
@@ -41,10 +43,53 @@ WARNING_CUES = re.compile(r"\b(?:warn\w*|plans? to|planning|imminent|intelligenc
 ATTACK_CUES = re.compile(r"\b(?:attack\w*|kill\w*|bomb\w*|explo\w+|shot|shoot\w*|opened fire|stormed|"
                          r"ambush\w*|abduct\w*|kidnap\w*|raid\w*|assault\w*|massacre\w*|behead\w*|"
                          r"detonat\w+|carried out|struck|targeted|militants|fighters|insurgents|gunmen)\b", re.IGNORECASE)
-UNNAMED_ATTACKERS = re.compile(
-    r"\b(?:(?:unknown|unidentified|masked|armed|suspected|several|four|three|two|a group of|a|an)\s+)*"
-    r"(?:gunm[ae]n|assailants?|attackers?|(?:suicide )?bombers?|militants|terrorists|men in camouflage|"
-    r"armed men|kidnappers|abductors|bandits|insurgents)\b", re.IGNORECASE)
+# Killing and attack verbs of wire copy that ATTACK_CUES leaves out; they only let an unnamed
+# attacker be kept, never make a named group a perpetrator.
+UNNAMED_ACTION_CUES = re.compile(r"\b(?:murder\w*|assassinat\w+|dynamit\w+|set (?:fire|ablaze)|"
+                                 r"burn(?:ed|t)|machine-?gunn\w+|fired (?:at|on|shots)|hurled|threw|"
+                                 r"wound\w*|injur\w+|massacr\w+|abduct\w+|seiz\w+|hijack\w+)\b", re.IGNORECASE)
+# A description of attackers: a bare noun that only an attacker is called ("guerrillas",
+# "terrorists"), or a neutral one ("men", "individuals") with a word that marks it as an
+# attacker ("hooded men", "heavily armed individuals", "a group of persons").
+_ATTACKER_MODIFIER = (r"(?:unknown|unidentified|masked|hooded|armed|heavily|well|uniformed|suspected|alleged|"
+                      r"several|some|a number of|a group of|groups? of|a band of|a gang of|a|an|urban|rural|"
+                      r"two|three|four|five|six|seven|eight|nine|ten|dozens of|\d+)")
+# "men in camouflage", "men wearing military uniforms": the dress marks them as attackers.
+_DRESSED_REQUIRED = r" (?:in|wearing|dressed in) (?:\w+ )?(?:camouflage|uniforms?|civilian clothes|fatigues|hoods|masks)"
+_DRESSED = rf"(?:{_DRESSED_REQUIRED})?"
+_ATTACKER_NOUN = (rf"(?:gunm[ae]n|assailants?|attackers?|(?:suicide )?bombers?|militants|terrorists|"
+                  r"guerrillas|rebels|insurgents|subversives|commandos?|(?:hired )?assassins?|hit ?men|"
+                  r"killers|murderers|kidnappers|abductors|bandits|extremists|criminals|narcoterrorists|"
+                  r"(?:drug |narcotics? )?traffickers|death squads?|paramilitar(?:y men|ies)|snipers?|"
+                  rf"arsonists|armed men{_DRESSED}|men{_DRESSED_REQUIRED}|"
+                  rf"(?:unknown|unidentified|masked|hooded|armed|uniformed) (?:men|individuals|persons|people){_DRESSED}|"
+                  rf"(?:several|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:men|individuals|persons){_DRESSED})")
+# Described people who suffered the act, not committed it ("19 guerrillas were killed").
+_SUFFERED_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:were|was|have been|had been|are|being|who were|who died)\s+"
+                             r"(?:\w+\s+)?(?:killed|captured|arrested|detained|wounded|injured|dead|shot|"
+                             r"kidnapped|abducted|murdered|executed|tried|sentenced|released)\b", re.IGNORECASE)
+_SUFFERED_BEFORE = re.compile(r"\b(?:killed|captured|arrested|detained|wounded|against|"
+                              r"fighting|clashes? with|surrender\w*)\s+(?:the\s+)?$", re.IGNORECASE)
+_ATTACKER_HEAD = re.compile(rf"\b{_ATTACKER_NOUN}\b", re.IGNORECASE)
+_MODIFIERS_BEFORE = re.compile(rf"\b(?:{_ATTACKER_MODIFIER}\s+)+$", re.IGNORECASE)
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def find_unnamed_attackers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each description of attackers, its modifiers included ("a group of armed men").
+
+    The noun is found first and its modifiers read backwards: a pattern that starts with the
+    optional modifiers would be tried at every word of every text."""
+    lowered = text.lower()
+    if not may_match(_ATTACKER_HEAD, lowered):
+        return []
+    spans = []
+    for head in finditer_any_case(_ATTACKER_HEAD, text, lowered):
+        before = _MODIFIERS_BEFORE.search(text, max(0, head.start() - 40), head.start())
+        spans.append((before.start() if before else head.start(), head.end()))
+    return spans
 _DEMONYM_STATES = re.compile(r"\b(?P<name>Ukrain(?:e|ian)|Russia|Iran|Israel|Pakistan|India|Afghanistan|"
                              r"the United States|Washington|Kyiv|Moscow|Tehran)\b")
 
@@ -64,7 +109,17 @@ def extract_actors(ctx: Context) -> list[Actor]:
             actors[actor.name] = _stronger(actors.get(actor.name), actor)
     named = [a for a in actors.values() if a.kind != "unidentified"]
     unnamed = [a for a in actors.values() if a.kind == "unidentified"]
-    return sorted(named, key=_stance_rank) + unnamed[:1]
+    return sorted(named, key=_stance_rank) + unnamed[:1] + _victims(ctx)
+
+
+def _victims(ctx: Context) -> list[Actor]:
+    """The people the text says were killed, hurt or kidnapped, in its own words (role "victim")."""
+    victims = []
+    for start, end in victim_phrases(ctx.text):
+        span = ctx.article.span(start, end)
+        victims.append(Actor(span.text, "victim", (span,), EXTRACTOR, None, "person", ctx.attribution_at(start),
+                             (span.text,)))
+    return victims
 
 
 _STANCE_ORDER = {"claimed": 0, "accused": 1, "suspected": 2, "unknown": 3, "denied": 4}
@@ -89,20 +144,69 @@ def _actors_in_sentence(ctx: Context, sentence) -> list[Actor]:
     found = []
     listed = find_groups(text)
     for mention in listed + find_unlisted_groups(text, listed):
-        stance = stance_in_sentence(text, mention.start, mention.end)
+        stance = _stance_of_mention(ctx, sentence, mention)
         if stance is None:
             continue
         span = ctx.article.span(sentence.start_char + mention.start, sentence.start_char + mention.end)
         found.append(Actor(mention.canonical, "perpetrator", (span,), EXTRACTOR, stance, "group",
                            attribution, (span.text,)))
     found.extend(_denied_parties(ctx, sentence, attribution))
-    if not found and ATTACK_CUES.search(text) and not WARNING_CUES.search(text):
-        match = UNNAMED_ATTACKERS.search(text)
-        if match:
-            span = ctx.article.span(sentence.start_char + match.start(), sentence.start_char + match.end())
-            found.append(Actor("Unknown", "perpetrator", (span,), EXTRACTOR, "unknown", "unidentified",
-                               attribution, (span.text,)))
+    found.extend(_unnamed_attackers(ctx, sentence, attribution, names_a_group=bool(found)))
     return found
+
+
+def _unnamed_attackers(ctx: Context, sentence, attribution: Attribution, names_a_group: bool) -> list[Actor]:
+    """Attackers described, not named ("urban guerrillas", "heavily armed men"), in a statement about
+    an attack; kept beside a named group too, since reports give both ("FMLN urban guerrillas"),
+    except "the attackers" there, which only points back to that group."""
+    spans = []
+    for match_start, match_end in find_unnamed_attackers(sentence.text):
+        start, end = sentence.start_char + match_start, sentence.start_char + match_end
+        if names_a_group and _THE_BEFORE.search(sentence.text, max(0, match_start - 4), match_start):
+            continue
+        if _tells_an_attack(_full_stop_clause(ctx.text, start, end)) and not _suffered(ctx.text, start, end):
+            spans.append(ctx.article.span(start, end))
+    if not spans:
+        return []
+    return [Actor("Unknown", "perpetrator", tuple(spans), EXTRACTOR, "unknown", "unidentified", attribution,
+                  tuple(span.text for span in spans))]
+
+
+def _full_stop_clause(text: str, start: int, end: int) -> str:
+    """The words from the last full stop before text[start:end] to the next one: the sentence
+    splitter breaks upper-case wire copy at line ends, so a parsed sentence may be half of one."""
+    left, right = _full_stop_bounds(text, start, end)
+    return text[left:right]
+
+
+def _full_stop_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(".", max(0, start - 300), start), text.rfind("\n\n", max(0, start - 300), start))
+    right = min((i for i in (text.find(".", end, end + 300), text.find("\n\n", end, end + 300)) if i >= 0),
+                default=min(len(text), end + 300))
+    return (left + 1 if left >= 0 else max(0, start - 300)), right
+
+
+def _tells_an_attack(clause: str) -> bool:
+    return not WARNING_CUES.search(clause) and bool(ATTACK_CUES.search(clause) or UNNAMED_ACTION_CUES.search(clause))
+
+
+def _suffered(text: str, start: int, end: int) -> bool:
+    """The described people are the ones killed or caught ("19 guerrillas were killed")."""
+    return bool(_SUFFERED_AFTER.match(text, end) or _SUFFERED_BEFORE.search(text[max(0, start - 30):start]))
+
+
+_WHOLE_SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*\s*$")
+
+
+def _stance_of_mention(ctx: Context, sentence, mention: GroupMention) -> str | None:
+    """The stance of a group mention, read over the whole sentence even where the parser cut it
+    at a line end (upper-case wire copy), so "THE FMLN\nCLAIMED RESPONSIBILITY" is one claim."""
+    if _WHOLE_SENTENCE_END.search(sentence.text):
+        return stance_in_sentence(sentence.text, mention.start, mention.end)
+    start, end = sentence.start_char + mention.start, sentence.start_char + mention.end
+    left, right = _full_stop_bounds(ctx.text, start, end)
+    left = min(left, sentence.start_char)
+    return stance_in_sentence(ctx.text[left:right], start - left, end - left)
 
 
 def stance_in_sentence(text: str, start: int, end: int) -> str | None:

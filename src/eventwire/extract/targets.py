@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from eventwire.extract.context import Context
 from eventwire.extract.patterns import load_table
-from eventwire.extract.prefilter import may_match
+from eventwire.extract.prefilter import finditer_any_case, may_match
 from eventwire.records import Span, Target
 
 EXTRACTOR = "targets.v3"
@@ -234,3 +234,69 @@ def _more_specific_head(text: str, match: re.Match, stop: int) -> re.Match:
         if _row_of(later)[0] not in _GENERIC_HEADS:
             return later
     return match
+
+
+# Who was harmed, in the words of the text, for the victim role: "murdered Attorney General
+# Roberto Garcia Alvarado", "the assassination of six Jesuit priests", "two peasants were killed".
+# The type table above says what kind of target an attack had; these say whom.
+_HARM = (r"(?:murder(?:ed)?|assassinat(?:ed|ion)|kill(?:ed|ing)|kidnapp(?:ed|ing)|abduct(?:ed|ion)|"
+         r"shot(?: and (?:killed|wounded))?|wounded|injured|gunned down|executed|massacred?|slaying|death)")
+_VICTIM_AFTER = re.compile(rf"\b{_HARM}(?:\s+of)?\s+(?P<phrase>[^\n]{{1,90}})", re.IGNORECASE)
+_VICTIM_BEFORE = re.compile(rf"(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?{_HARM}\b", re.IGNORECASE)
+# Where a victim phrase ends: a clause break, a place or time, or the next event.
+_PHRASE_END = re.compile(r"[,.;:()\[\]\"]|\s--|\s(?:in|at|on|near|by|with|while|when|who|whose|which|that|as|"
+                         r"after|before|during|yesterday|today|tonight|last|this|early|late|outside|inside|"
+                         r"from|for|because|to|and (?:killed|wounded|injured|kidnapped)|were|was|had|have|has)\b",
+                         re.IGNORECASE)
+_NOT_VICTIM = re.compile(r"^(?:the\s+)?(?:him|her|them|it|he|she|they|his|their|its|himself|themselves|"
+                         r"responsibility|in|at|on|by|and|or|yesterday|today|last|this|"
+                         r"attempt|attack|bomb|car|following|several times|\d+ (?:times|hours|days))\b",
+                         re.IGNORECASE)
+# "killing four": a count, said again by the figures, names no one.
+_ONLY_A_NUMBER = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+                            r"scores|hundreds|several|many|more|others?|all|both)(?:\s+(?:others?|more))?$",
+                            re.IGNORECASE)
+_MAX_VICTIM_WORDS = 8
+MAX_VICTIMS = 6
+
+
+def victim_phrases(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every phrase the text says was killed, hurt or kidnapped, in order, once each."""
+    lowered = text.lower()
+    spans = [span for match in finditer_any_case(_VICTIM_AFTER, text, lowered) if (span := _after_phrase(text, match))]
+    spans += [span for match in finditer_any_case(_VICTIM_BEFORE, text, lowered)
+              if (span := _before_phrase(text, match.start()))]
+    seen, out = set(), []
+    for start, end in sorted(spans):
+        key = re.sub(r"\s+", " ", text[start:end].lower())
+        if key not in seen:
+            seen.add(key)
+            out.append((start, end))
+    return out[:MAX_VICTIMS]
+
+
+def _after_phrase(text: str, match: re.Match) -> tuple[int, int] | None:
+    """The object of a harm word: its words up to the next clause break."""
+    start = match.start("phrase")
+    stop = _PHRASE_END.search(text, start)
+    end = stop.start() if stop else match.end()
+    return _bounded(text, start, end)
+
+
+def _before_phrase(text: str, cue_start: int) -> tuple[int, int] | None:
+    """The subject of a passive harm ("six peasants were killed"), back to the last clause break."""
+    window = text[max(0, cue_start - 90):cue_start]
+    breaks = [m.end() for m in re.finditer(r"[,.;:()\[\]\"]|\n\s*\n|\b(?:and|that|when|after|said|of)\b",
+                                           window, re.IGNORECASE)]
+    start = cue_start - len(window) + (breaks[-1] if breaks else 0)
+    return _bounded(text, start, cue_start)
+
+
+def _bounded(text: str, start: int, end: int) -> tuple[int, int] | None:
+    phrase = text[start:end].strip()
+    if not phrase or _NOT_VICTIM.match(phrase) or len(phrase.split()) > _MAX_VICTIM_WORDS:
+        return None
+    if not any(ch.isalpha() for ch in phrase) or _ONLY_A_NUMBER.match(phrase):
+        return None
+    start += text[start:end].find(phrase)
+    return start, start + len(phrase)
