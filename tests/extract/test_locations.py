@@ -416,3 +416,28 @@ def test_small_town_opening_a_local_body_name_is_found(read):
 def test_town_whose_name_ends_in_city_keeps_the_word(read, text, name, admin1):
     _ctx, places, _location = read(text)
     assert any(p.name == name and p.admin1 == admin1 for p in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Shop owners closed their stores in Tripoli in protest against the Lebanese banks.", "LB"),
+        ("Fighters loyal to the Libyan government shelled positions near Tripoli overnight.", "LY"),
+    ],
+)
+def test_name_does_not_vote_for_itself_through_its_division_namesake(read, text, country):
+    _ctx, places, _location = read(text)
+    assert [p.country for p in places if p.evidence[0].text == "Tripoli"] == [country]
+
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Firefighters said a Laconia woman escaped the blaze unhurt.", "Laconia", "US"),
+        ("The Saratoga police arrested two men after a brawl outside a bar.", "Saratoga", "US"),
+    ],
+)
+def test_town_before_a_word_for_its_people_is_a_place(read, text, name, country):
+    _ctx, places, _location = read(text)
+    assert any(p.name == name and p.country == country for p in places)

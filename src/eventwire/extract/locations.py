@@ -125,6 +125,7 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
     mentions += _chain_mentions(ctx.text, gazetteer, chains if chains is not None else [])
     mentions += _mission_mentions(ctx.text, gazetteer)
     mentions += _dateline_mentions(ctx.text, gazetteer)
+    mentions += _townsfolk_mentions(ctx, gazetteer)
     mentions = [mention for mention in mentions if not _CURRENCY_AFTER_RE.match(ctx.text, mention.end)]
     mentions = confirm_abbreviations(ctx.text, mentions, gazetteer)
     for mention in mentions:
@@ -362,6 +363,27 @@ def _mission_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
         mention = _country_mention(gazetteer, code, name, start)
         if mention is not None:
             mention.source = source
+            found.append(mention)
+    return found
+
+
+# "a Bicester teenager", "the Laconia police", "a Saratoga native": after an article, a capitalised
+# name followed by a lowercase word for a local person or body (patterns/location_cues.tsv, kind
+# townsfolk) is the town they belong to; local news writes so and the model rarely tags the name.
+_TOWNSFOLK_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:"
+                           + alternation(cues("townsfolk")) + r")\b")
+
+
+def _townsfolk_mentions(ctx, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The town of "a <Town> resident", when no person or place entity covers the name (source "pattern")."""
+    taken = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ in _PATTERN_BLOCKERS]
+    found = []
+    for match in _TOWNSFOLK_RE.finditer(ctx.text):
+        start, end = match.span(1)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        mention = _lookup_mention(gazetteer, match.group(1), start, "pattern", MIN_POP_UNTAGGED)
+        if mention is not None:
             found.append(mention)
     return found
 

@@ -100,31 +100,52 @@ def _is_weak(mention: PlaceMention, gazetteer: Gazetteer) -> bool:
 
 
 def _others_context(context: list[tuple[str | None, str | None]], skip: int,
-                    totals: tuple[dict[str, int], set[str]]) -> tuple[dict[str, int], set[str]]:
+                    totals: tuple[dict[str, int], dict[str, int]],
+                    own_names: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+                    ) -> tuple[dict[str, int], set[str]]:
     """Countries (with counts) named by every mention but `skip`, and all regions named.
 
     A place's own guess is no evidence for its country ("Ouest" guessed in Haiti must not
     vote Haiti for "Ouest"). Its own region stays: it only ranks the namesakes inside that
-    region (Kandahar District over Kandahar province for "Police District 5, Kandahar").
+    region (Kandahar District over Kandahar province for "Police District 5, Kandahar"), unless
+    it is the region of the mention's own admin1 namesake and the others name another of the
+    mention's candidate countries, not the region's: then the name would vote for itself across
+    borders (Libya's Tripoli district lifting Libya's Tripoli over Lebanon's in a Lebanese story).
+    `own_names` is (the mention's candidate countries, its admin1 candidates' "CC|admin1" keys).
     `totals` is `_context_totals(context)`, so each call costs one dict copy at most.
     """
-    countries, regions = totals
-    own = context[skip][0]
-    if not own:
-        return countries, regions
-    countries = dict(countries)
-    countries[own] -= 1
-    if not countries[own]:
-        del countries[own]
+    countries, region_counts = totals
+    own, own_region = context[skip]
+    if own:
+        countries = dict(countries)
+        countries[own] -= 1
+        if not countries[own]:
+            del countries[own]
+    regions = set(region_counts)
+    candidate_countries, namesake_regions = own_names
+    if own_region in namesake_regions and region_counts[own_region] == 1 \
+            and own_region.split("|", 1)[0] not in countries and not countries.keys().isdisjoint(candidate_countries):
+        regions.discard(own_region)
     return countries, regions
 
 
-def _context_totals(context: list[tuple[str | None, str | None]]) -> tuple[dict[str, int], set[str]]:
+def _own_names(mention: PlaceMention, gazetteer: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """A mention's candidate countries and its admin1 candidates' regions (see `_others_context`)."""
+    candidates = mention.candidates[:40]
+    return (frozenset(gazetteer.country[e] for e in candidates),
+            frozenset(f"{gazetteer.country[e]}|{gazetteer.admin1[e]}" for e in candidates if gazetteer.kind[e] == "admin1"))
+
+
+def _context_totals(context: list[tuple[str | None, str | None]]) -> tuple[dict[str, int], dict[str, int]]:
+    """Mentions per named country and per named region."""
     countries: dict[str, int] = {}
-    for code, _region in context:
+    regions: dict[str, int] = {}
+    for code, region in context:
         if code:
             countries[code] = countries.get(code, 0) + 1
-    return countries, {region for _code, region in context if region}
+        if region:
+            regions[region] = regions.get(region, 0) + 1
+    return countries, regions
 
 
 # A name whose candidates spread over more countries than this says nothing about the country.
@@ -159,8 +180,9 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None
     support = _candidate_support(mentions, gazetteer)
     agreeing = _support_totals(support)
     counties = _county_agreement(mentions, gazetteer)
+    own_names = [_own_names(m, gazetteer) for m in mentions]
     for index in reversed(range(len(mentions))):  # containers ("..., Iran") first
-        countries, regions = _others_context(context, index, totals)
+        countries, regions = _others_context(context, index, totals, own_names[index])
         _choose(mentions[index], gazetteer, countries, regions, [], (agreeing, support[index]), counties[index])
     for mention in mentions:
         if not mention.candidates:
@@ -170,7 +192,7 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None
     for index, mention in enumerate(mentions):
         points = [(gazetteer.lat[m.chosen], gazetteer.lon[m.chosen]) for m in mentions
                   if m is not mention and m.chosen is not None and gazetteer.kind[m.chosen] != "country"]
-        countries, regions = _others_context(context, index, totals)
+        countries, regions = _others_context(context, index, totals, own_names[index])
         _choose(mention, gazetteer, countries, regions, points, (agreeing, support[index]), counties[index])
     _agree_repeated_names(mentions, gazetteer)
 
