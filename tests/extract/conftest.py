@@ -25,6 +25,20 @@ OUTLET = "Test Wire"
 
 
 @pytest.fixture(scope="session")
+def read_places(ew) -> Callable[[str], tuple]:
+    """text -> (ctx, places, incident location): the place extractors alone, on a text of our own."""
+    from eventwire.extract.incident_location import choose_incident_location
+    from eventwire.extract.locations import extract_places
+
+    def run(text: str):
+        ctx = Context(ew.nlp(text), make_article(text), ew.resources)
+        places = extract_places(ctx)
+        return ctx, places, choose_incident_location(ctx, places)
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def context_for(ew) -> Callable[..., Context]:
     """text -> Context (doc, article, resources, per-sentence attributions), as extract/article.py
     builds it."""

@@ -8,35 +8,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
-from eventwire.config import load_settings
-from eventwire.extract.context import Context
-from eventwire.extract.gazetteer import distance_km, load_gazetteer, normalize_name
-from eventwire.extract.incident_location import choose_incident_location
-from eventwire.extract.locations import EXTRACTOR, extract_places
-from eventwire.pipeline import make_article
+from eventwire.extract.gazetteer import distance_km, normalize_name
+from eventwire.extract.locations import EXTRACTOR
 
 pytestmark = pytest.mark.model
 EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "examples"
 
 
 @pytest.fixture(scope="module")
-def read():
-    """A function text -> (ctx, places, incident location), with the model and gazetteer loaded once."""
-    from eventwire.nlp import load_nlp
-
-    nlp = load_nlp()
-    resources = SimpleNamespace(gazetteer=load_gazetteer(load_settings().resolved_cache_dir()))
-
-    def run(text: str):
-        ctx = Context(nlp(text), make_article(text), resources)
-        places = extract_places(ctx)
-        return ctx, places, choose_incident_location(ctx, places)
-
-    return run
+def read(read_places):
+    """text -> (ctx, places, incident location); see tests/extract/conftest.py."""
+    return read_places
 
 
 @pytest.mark.parametrize(

@@ -6,17 +6,9 @@ pattern alone; the others run the real spaCy model and gazetteer, like tests/ext
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
-from eventwire.config import load_settings
-from eventwire.extract.context import Context
-from eventwire.extract.gazetteer import load_gazetteer
-from eventwire.extract.incident_location import choose_incident_location
-from eventwire.extract.locations import extract_places
 from eventwire.extract.place_priors import actor_countries
-from eventwire.pipeline import make_article
 
 
 @pytest.mark.parametrize(
@@ -43,19 +35,9 @@ def test_actor_span_is_the_name():
 
 
 @pytest.fixture(scope="module")
-def read():
-    """A function text -> (places, incident location), with the model and gazetteer loaded once."""
-    from eventwire.nlp import load_nlp
-
-    nlp = load_nlp()
-    resources = SimpleNamespace(gazetteer=load_gazetteer(load_settings().resolved_cache_dir()))
-
-    def run(text: str):
-        ctx = Context(nlp(text), make_article(text), resources)
-        places = extract_places(ctx)
-        return places, choose_incident_location(ctx, places)
-
-    return run
+def read(read_places):
+    """text -> (places, incident location); see tests/extract/conftest.py."""
+    return lambda text: read_places(text)[1:]
 
 
 @pytest.mark.model
