@@ -15,7 +15,9 @@ from eventwire.extract.gazetteer import (
     _read_cache,
     load_gazetteer,
     normalize_name,
+    one_letter_apart,
     skeleton,
+    spelling_key,
 )
 
 
@@ -73,6 +75,34 @@ def test_normalize_name_drops_accents_quotes_dots_and_the(text, expected):
                                       ("Kismaayo", "Kismayo")])
 def test_skeleton_matches_transliteration_variants(a, b):
     assert skeleton(a) == skeleton(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Lattakia", "Latakia"), ("Idleb", "Idlib"), ("al-Hasakeh", "Al-Hasakah"),
+                                      ("Quamishli", "Al Qāmishlī"), ("Deir-ez-Zor", "Dayr az Zawr"),
+                                      ("Choueifat", "Ash Shuwayfat")])
+def test_spelling_key_matches_transliteration_variants(a, b):
+    assert spelling_key(a) == spelling_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Basira", "Basra"), ("Dbayeh", "Dubai"), ("Garabulli", "Gharbia")])
+def test_spelling_key_keeps_vowel_places(a, b):
+    """Unlike the skeleton, a vowel dropped or added changes the key: it is looked up worldwide."""
+    assert spelling_key(a) != spelling_key(b)
+
+
+@pytest.mark.parametrize(("a", "b", "close"), [("quamishli", "qamishli", True), ("latakia", "latakya", True),
+                                               ("barja", "berja", True), ("ab", "abc", True), ("same", "same", True),
+                                               ("garabuli", "garouabulai", False), ("abcd", "acbd", False)])
+def test_one_letter_apart(a, b, close):
+    assert one_letter_apart(a, b) is close and one_letter_apart(b, a) is close
+
+
+@pytest.mark.model
+def test_spelling_variants_are_sizeable_places_most_populous_first(gazetteer):
+    found = gazetteer.spelling_variants("Lattakia")
+    assert found and {gazetteer.country[e] for e in found[:2]} == {"SY"}
+    assert all(gazetteer.kind[e] == "admin1" or gazetteer.population[e] >= 15_000 for e in found)
+    assert gazetteer.spelling_variants("Idlb") == []  # a key under five letters is not looked up worldwide
 
 
 @pytest.mark.model

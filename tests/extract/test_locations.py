@@ -298,6 +298,36 @@ def test_address_context_picks_the_division(read, text, country, admin1):
     assert location is not None and (location.country, location.admin1) == (country, admin1)
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "admin1"),
+    [
+        # a tagged name no gazetteer spelling fits, one letter from a city's: the city, as `town:fuzzy`
+        ("On 8 May, gunmen threw a grenade at a house in Quamishli city, wounding a woman.", "SY", "Al-Hasakah"),
+        ("Hundreds of nurses protested outside the governorate building in Sulaimaniyah on Monday.", "IQ",
+         "Sulaymaniyah"),
+    ],
+)
+def test_transliterated_name_finds_its_place(read, text, country, admin1):
+    _, _, location = read(text)
+    assert location is not None and (location.country, location.admin1) == (country, admin1)
+    assert location.feature.endswith("fuzzy")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a village that shares a spelling key with a town abroad (Garoua Boulaï, Cameroon) stays unplaced
+        "On 5 May, shells fired by an unknown party fell in Garabulli without causing any damage.",
+        # a key match abroad gives way to the country the other places name
+        "On 3 May, fighters attacked an army post in Khaulian village near Kotli, Pakistan.",
+    ],
+)
+def test_spelling_guess_abroad_is_dropped(read, text):
+    _, places, _ = read(text)
+    guesses = [p for p in places if p.feature and p.feature.endswith("fuzzy")]
+    assert all(p.country in ("LY", "PK") for p in guesses)
+
+
 def test_compass_word_opening_a_name_is_not_a_region(read):
     _, places, _ = read("Gunmen attacked a checkpoint in Western Tarbiya near Daraa, killing two soldiers.")
     assert not [p for p in places if p.evidence[0].text == "Western"]

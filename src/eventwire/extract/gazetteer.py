@@ -77,9 +77,49 @@ def skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", consonants)
 
 
+_SPELLING_ARTICLES = _ARTICLES | {"ez", "es", "ech", "et", "ed", "er", "en", "um"}
+# Letters that transliterations of one name write differently ("Quamishli"/"Qamishli", "Choueifat"/"Shuwayfat").
+_SPELLING_DIGRAPHS = re.compile(r"kh|gh|dh|th|sh|ch|ph|ck|q|w")
+_SPELLING_LETTER = {"kh": "k", "gh": "g", "dh": "d", "th": "t", "sh": "s", "ch": "s", "ph": "f", "ck": "k", "q": "k",
+                    "w": "u"}
+
+
+def spelling_key(name: str) -> str:
+    """A form that transliterations of one name share: 'Lattakia'/'Latakia', 'Idleb'/'Idlib', 'al-Hasakeh'/
+    'Al-Hasakah' -> the consonants in order, each run of vowels one 'a', no h, doubled letters and articles.
+
+    Stricter than `skeleton` (vowels keep their places), so it may be looked up worldwide."""
+    words = [w for w in strip_division_word(normalize_name(name)).split() if w not in _SPELLING_ARTICLES]
+    text = _SPELLING_DIGRAPHS.sub(lambda m: _SPELLING_LETTER[m.group()], "".join(words)).replace("h", "")
+    return re.sub(r"[aeiouy]+", "a", re.sub(r"(.)\1+", r"\1", text))
+
+
+def plain_spelling(name: str) -> str:
+    """The name without articles, spaces or doubled letters: 'al-Lattakia' -> 'latakia'."""
+    words = [w for w in strip_division_word(normalize_name(name)).split() if w not in _SPELLING_ARTICLES]
+    return re.sub(r"(.)\1+", r"\1", "".join(words))
+
+
+def one_letter_apart(first: str, second: str) -> bool:
+    """True when one edit (a letter changed, added or dropped) or none turns `first` into `second`."""
+    if abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) > len(second):
+        first, second = second, first
+    for i, (a, b) in enumerate(zip(first, second)):
+        if a != b:
+            rest = i + 1 if len(first) == len(second) else i
+            return first[rest:] == second[i + 1:]
+    return True
+
+
 def strip_division_word(norm: str) -> str:
     """'kerman province' -> 'kerman'; a bare name is returned unchanged."""
     return _DIVISION_SUFFIX.sub("", norm)
+
+
+_MIN_SPELLING_KEY = 5
+_MIN_POP_SPELLING = 15_000
 
 
 @dataclass
@@ -112,6 +152,7 @@ class Gazetteer:
     _admin1_by_country: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _skeletons: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
     _by_country: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _spellings: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.name)
@@ -172,6 +213,23 @@ class Gazetteer:
         key = skeleton(name)
         found = [e for e in self._skeletons[country].get(key, ()) if admin1 is None or self.admin1[e] == admin1]
         return sorted(found, key=lambda e: -self.population[e]) if len(key) >= 3 else []
+
+    def spelling_variants(self, name: str) -> list[int]:
+        """First-level divisions and towns of 15,000+ people whose `spelling_key` is `name`'s, most populous first.
+
+        For a tagged place no spelling in the gazetteer matches ("Lattakia", "Quamishli", "Idleb"): worldwide,
+        so only sizeable places and keys of five letters or more, which few names share by chance.
+        """
+        key = spelling_key(name)
+        if len(key) < _MIN_SPELLING_KEY:
+            return []
+        if not self._spellings:
+            table: dict[str, list[int]] = defaultdict(list)
+            for entry, kind in enumerate(self.kind):
+                if kind == "admin1" or (kind == "town" and self.population[entry] >= _MIN_POP_SPELLING):
+                    table[spelling_key(self.name[entry])].append(entry)
+            self._spellings = dict(table)
+        return sorted(self._spellings.get(key, ()), key=lambda e: -self.population[e])
 
     def _entries_of(self, country: str) -> list[int]:
         """Town and admin2 entries of a country; all countries grouped in one pass, on first use."""

@@ -295,6 +295,10 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
     # ORG is not excluded: the model often tags a small town as ORG ("the town of Monguno").
     taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PATTERN_BLOCKERS]
     mislabelled = [(e.start_char, e.end_char) for e in doc.ents if _may_be_mislabelled_place(e, gazetteer)]
+    # "in Halba" tagged NORP, "in Quissanga" tagged ORG: a whole name so tagged after a locative stays a
+    # place to resolve (see `place_resolution._fuzzy_candidates`) when no spelling in the gazetteer fits.
+    whole_names = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "NORP") and len(e) <= 3
+                   and gazetteer.demonym(e.text) is None}
     sentence_starts = {sentence.start for sentence in ctx.sentences}
     found = []
     tokens = list(doc)  # indexing a list is cheaper than indexing the Doc (this loop is the hot one)
@@ -325,7 +329,9 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
                 found.append(mention)
                 break
             span_tokens.pop()
-            if not span_tokens and not min_population and CONTAINER_GAP_RE.match(text[full_end:full_end + 12].split(" ")[0] or " "):
+            if not span_tokens and not min_population and (
+                    CONTAINER_GAP_RE.match(text[full_end:full_end + 12].split(" ")[0] or " ")
+                    or (token.lower_ in _LOCATIVE_TRIGGERS and (token.idx + len(token) + 1, full_end) in whole_names)):
                 name = text[token.idx + len(token) + 1:full_end]
                 found.append(PlaceMention(token.idx + len(token) + 1, full_end, name, "unresolved"))
     return found

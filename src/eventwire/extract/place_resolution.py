@@ -14,7 +14,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from eventwire.extract.gazetteer import Gazetteer, distance_km, normalize_name
+from eventwire.extract.gazetteer import Gazetteer, distance_km, normalize_name, one_letter_apart, plain_spelling
 from eventwire.extract.place_cues import CONTAINER_GAP_RE, MIN_POP_NESTED, MIN_POP_UNTAGGED
 
 if TYPE_CHECKING:
@@ -195,6 +195,33 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None
         countries, regions = _others_context(context, index, totals, own_names[index])
         _choose(mention, gazetteer, countries, regions, points, (agreeing, support[index]), counties[index])
     _agree_repeated_names(mentions, gazetteer)
+    _drop_stray_spellings(mentions, gazetteer)
+
+
+# A spelling guess with no other place to confirm it must be a sizeable place one letter away.
+_MIN_POP_LONE_SPELLING = 50_000
+# Mentions that imply a country without naming a place in it ("an Italian embassy vehicle").
+_NOT_TOPONYMS = ("fuzzy", "modifier", "demonym", "mission", "actor")
+
+
+def _drop_stray_spellings(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
+    """A name placed only by its spelling key stays where the article's other toponyms agree on its
+    country; where they name no place at all, only when it is a region or a city of 50,000+ people one
+    letter from the name ("Quamishli", "Ain Oussara"): keys are shared by chance across countries
+    (Garabulli and Garoua Boulaï)."""
+    sure = {gazetteer.country[m.chosen] for m in mentions
+            if m.chosen is not None and m.source not in _NOT_TOPONYMS and not _is_weak(m, gazetteer)}
+    for mention in mentions:
+        chosen = mention.chosen
+        if mention.source != "fuzzy" or chosen is None:
+            continue
+        if sure:
+            keep = gazetteer.country[chosen] in sure
+        else:
+            keep = (gazetteer.kind[chosen] == "admin1" or gazetteer.population[chosen] >= _MIN_POP_LONE_SPELLING) \
+                and one_letter_apart(plain_spelling(mention.name), plain_spelling(gazetteer.name[chosen]))
+        if not keep:
+            mention.chosen = None
 
 
 def _agree_repeated_names(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
@@ -257,9 +284,14 @@ def _support_totals(support: list[frozenset[str]]) -> dict[str, int]:
 
 
 def _fuzzy_candidates(mention: PlaceMention, gazetteer: Gazetteer) -> None:
-    """Towns spelled differently ("Beir al-Abd") found by skeleton inside the mention's resolved container."""
+    """Towns spelled differently ("Beir al-Abd") found by skeleton inside the mention's resolved container;
+    without one, a tagged name's sizeable namesakes up to transliteration ("Lattakia" -> Latakia)."""
     holder = _resolved_container(mention, gazetteer)
     if holder is None:
+        if mention.source == "unresolved":
+            found = gazetteer.spelling_variants(mention.name)
+            mention.candidates, mention.alternate = found[:10], set(found[:10])
+            mention.source = "fuzzy" if found else mention.source
         return
     kind, code = gazetteer.kind[holder], gazetteer.country[holder]
     admin1 = gazetteer.admin1[holder] if kind != "country" else None
