@@ -14,7 +14,13 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from eventwire.extract.gazetteer import Gazetteer, distance_km, normalize_name, one_letter_apart, plain_spelling
+from eventwire.extract.gazetteer import (
+    Gazetteer,
+    distance_km,
+    normalize_name,
+    one_letter_apart,
+    plain_spelling,
+)
 from eventwire.extract.place_cues import CONTAINER_GAP_RE, MIN_POP_NESTED, MIN_POP_UNTAGGED
 
 if TYPE_CHECKING:
