@@ -328,6 +328,20 @@ def test_spelling_guess_abroad_is_dropped(read, text):
     assert all(p.country in ("LY", "PK") for p in guesses)
 
 
+def test_rare_spelling_is_trusted_inside_its_named_container(read):
+    # "Hawijah" is only an alternate name of a hamlet-sized entry (Al Hawijah): alone too weak, inside
+    # the named Kirkuk it is the place
+    _, _, location = read("Gunmen attacked an army checkpoint in Hawijah district, Kirkuk, Iraq, killing a soldier.")
+    assert location is not None and (location.name, location.admin1) == ("Al Ḩawījah", "Kirkuk")
+
+
+def test_region_of_the_event_gives_way_to_a_place_inside_it(read):
+    # the event sentence names only the province; the district the lead named inside it is finer
+    _, _, location = read("Police defused two roadside bombs in Arghandab district, Kandahar, Afghanistan, on Monday. "
+                          "Militants carried out three attacks in Kandahar that day, killing four people.")
+    assert location is not None and (location.name, location.precision) == ("Arghandāb", "district")
+
+
 def test_compass_word_opening_a_name_is_not_a_region(read):
     _, places, _ = read("Gunmen attacked a checkpoint in Western Tarbiya near Daraa, killing two soldiers.")
     assert not [p for p in places if p.evidence[0].text == "Western"]

@@ -301,7 +301,10 @@ def _fuzzy_candidates(mention: PlaceMention, gazetteer: Gazetteer) -> None:
         return
     kind, code = gazetteer.kind[holder], gazetteer.country[holder]
     admin1 = gazetteer.admin1[holder] if kind != "country" else None
-    found = gazetteer.fuzzy_towns(mention.name, code, admin1)
+    # a hamlet's alternate spelling, too rare to trust alone, is trusted inside its named container
+    found = [entry for entry, _alt in gazetteer.lookup(mention.name)
+             if gazetteer.kind[entry] in ("town", "admin2") and _within(gazetteer, holder, entry)]
+    found = found or gazetteer.fuzzy_towns(mention.name, code, admin1)
     if not found and admin1 is not None:
         found = gazetteer.fuzzy_towns(mention.name, code)
     mention.candidates = found[:10]
