@@ -41,7 +41,7 @@ from eventwire.errors import ConfigError
 from eventwire.extract.patterns import load_table
 
 # Bump when the build changes what the cache holds; package versions are part of the key too.
-GAZETTEER_VERSION = 8
+GAZETTEER_VERSION = 9
 CACHE_NAME = "gazetteer.marshal"
 KINDS = ("country", "admin1", "admin2", "town")
 PRECISION_OF_KIND = {"country": "country", "admin1": "region", "admin2": "district", "town": "town"}
@@ -149,6 +149,8 @@ class Gazetteer:
     # Consonant skeleton of each town and admin2 entry ("" for others), computed at build time and
     # cached: computing them on first use cost each process seconds.
     skeleton: list[str] = field(default_factory=list)
+    # `spelling_key` of each first-level division and town of 15,000+ people ("" for others), likewise cached.
+    spelling: list[str] = field(default_factory=list)
     _admin1_by_country: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _skeletons: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
     _by_country: dict[str, list[int]] = field(default_factory=dict, repr=False)
@@ -225,9 +227,9 @@ class Gazetteer:
             return []
         if not self._spellings:
             table: dict[str, list[int]] = defaultdict(list)
-            for entry, kind in enumerate(self.kind):
-                if kind == "admin1" or (kind == "town" and self.population[entry] >= _MIN_POP_SPELLING):
-                    table[spelling_key(self.name[entry])].append(entry)
+            for entry, entry_key in enumerate(self.spelling):
+                if entry_key:
+                    table[entry_key].append(entry)
             self._spellings = dict(table)
         return sorted(self._spellings.get(key, ()), key=lambda e: -self.population[e])
 
@@ -283,7 +285,7 @@ def hash_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-_TEXT_COLUMNS = ("name", "kind", "country", "admin1", "admin2", "skeleton")
+_TEXT_COLUMNS = ("name", "kind", "country", "admin1", "admin2", "skeleton", "spelling")
 _NUMBER_COLUMNS = {"lat": "d", "lon": "d", "population": "q", "geonames_id": "q", "postings": "I", "offsets": "I"}
 _TABLES = ("demonyms", "country_entry", "admin1_entry", "capitals")
 
@@ -410,6 +412,8 @@ def build_gazetteer() -> Gazetteer:
     gazetteer.capitals = _capitals(gazetteer)
     gazetteer.skeleton = [skeleton(name) if kind in ("town", "admin2") else ""
                           for name, kind in zip(gazetteer.name, gazetteer.kind)]
+    gazetteer.spelling = [spelling_key(name) if kind == "admin1" or (kind == "town" and population >= _MIN_POP_SPELLING)
+                          else "" for name, kind, population in zip(gazetteer.name, gazetteer.kind, gazetteer.population)]
     gazetteer.build_seconds = round(time.perf_counter() - started, 2)
     return gazetteer
 
