@@ -59,24 +59,23 @@ def choose_incident_location(ctx, places: list[Place]) -> Place | None:
 
 
 def _most_specific(ctx, best: Place, best_score: float, scored: list) -> Place:
-    """A more specific place of the same country in the best place's sentence, or anywhere inside the
-    best place when that is a region or a country, if it scored nearly as well: "the deadliest attack
-    in Russia ... on the outskirts of Moscow" is Moscow's outskirts, and "devices defused in Arghandab
-    district, Kandahar ... three attacks in Kandahar" is Arghandab."""
+    """A more specific place of the same country in the best place's sentence, or named before it inside
+    the best place when that is a region, if it scored nearly as well: "the deadliest attack in Russia ...
+    on the outskirts of Moscow" is Moscow's outskirts; "bombs defused in Arghandab district, Kandahar ...
+    three attacks in Kandahar" is Arghandab (the lead named it; later sentences name the province)."""
     sentence = ctx.sentence_index(best.evidence[0].start)
     rank = _PRECISION_RANK.get(best.precision, 0)
     finer = [(ctx.sentence_index(p.evidence[0].start) == sentence, _PRECISION_RANK.get(p.precision, 0), score, p)
              for score, _i, p in scored
-             if (ctx.sentence_index(p.evidence[0].start) == sentence or _lies_inside(p, best))
+             if (ctx.sentence_index(p.evidence[0].start) == sentence
+                 or (p.evidence[0].start < best.evidence[0].start and _lies_inside(p, best)))
              and p.country == best.country and not _is_container(p)
              and _PRECISION_RANK.get(p.precision, 0) > rank and score >= best_score - 2.5]
     return max(finer, key=lambda item: item[:3])[3] if finer else best
 
 
 def _lies_inside(place: Place, area: Place) -> bool:
-    """True when `area` is a country or a first-level division that holds `place`."""
-    if area.precision == "country":
-        return place.country == area.country
+    """True when `area` is a first-level division that holds `place`."""
     return area.precision == "region" and bool(area.admin1) and place.admin1 == area.admin1
 
 
