@@ -78,10 +78,11 @@ def skeleton(name: str) -> str:
 
 
 _SPELLING_ARTICLES = _ARTICLES | {"ez", "es", "ech", "et", "ed", "er", "en", "um"}
-# Letters that transliterations of one name write differently ("Quamishli"/"Qamishli", "Choueifat"/"Shuwayfat").
+# Letters that transliterations of one name write differently ("Quamishli"/"Qamishli",
+# "Choueifat"/"Shuwayfat").
 _SPELLING_DIGRAPHS = re.compile(r"kh|gh|dh|th|sh|ch|ph|ck|q|w")
-_SPELLING_LETTER = {"kh": "k", "gh": "g", "dh": "d", "th": "t", "sh": "s", "ch": "s", "ph": "f", "ck": "k", "q": "k",
-                    "w": "u"}
+_SPELLING_LETTER = {"kh": "k", "gh": "g", "dh": "d", "th": "t", "sh": "s", "ch": "s", "ph": "f", "ck": "k",
+                    "q": "k", "w": "u"}
 
 
 def spelling_key(name: str) -> str:
@@ -89,15 +90,18 @@ def spelling_key(name: str) -> str:
     'Al-Hasakah' -> the consonants in order, each run of vowels one 'a', no h, doubled letters and articles.
 
     Stricter than `skeleton` (vowels keep their places), so it may be looked up worldwide."""
-    words = [w for w in strip_division_word(normalize_name(name)).split() if w not in _SPELLING_ARTICLES]
-    text = _SPELLING_DIGRAPHS.sub(lambda m: _SPELLING_LETTER[m.group()], "".join(words)).replace("h", "")
+    text = _SPELLING_DIGRAPHS.sub(lambda m: _SPELLING_LETTER[m.group()], _bare_name(name)).replace("h", "")
     return re.sub(r"[aeiouy]+", "a", re.sub(r"(.)\1+", r"\1", text))
 
 
 def plain_spelling(name: str) -> str:
     """The name without articles, spaces or doubled letters: 'al-Lattakia' -> 'latakia'."""
-    words = [w for w in strip_division_word(normalize_name(name)).split() if w not in _SPELLING_ARTICLES]
-    return re.sub(r"(.)\1+", r"\1", "".join(words))
+    return re.sub(r"(.)\1+", r"\1", _bare_name(name))
+
+
+def _bare_name(name: str) -> str:
+    """The normalized name's words without articles or division word, run together."""
+    return "".join(w for w in strip_division_word(normalize_name(name)).split() if w not in _SPELLING_ARTICLES)
 
 
 def one_letter_apart(first: str, second: str) -> bool:
@@ -217,7 +221,7 @@ class Gazetteer:
         return sorted(found, key=lambda e: -self.population[e]) if len(key) >= 3 else []
 
     def spelling_variants(self, name: str) -> list[int]:
-        """First-level divisions and towns of 15,000+ people whose `spelling_key` is `name`'s, most populous first.
+        """First-level divisions and towns of 15,000+ people sharing `name`'s `spelling_key`, most populous first.
 
         For a tagged place no spelling in the gazetteer matches ("Lattakia", "Quamishli", "Idleb"): worldwide,
         so only sizeable places and keys of five letters or more, which few names share by chance.
@@ -412,8 +416,8 @@ def build_gazetteer() -> Gazetteer:
     gazetteer.capitals = _capitals(gazetteer)
     gazetteer.skeleton = [skeleton(name) if kind in ("town", "admin2") else ""
                           for name, kind in zip(gazetteer.name, gazetteer.kind)]
-    gazetteer.spelling = [spelling_key(name) if kind == "admin1" or (kind == "town" and population >= _MIN_POP_SPELLING)
-                          else "" for name, kind, population in zip(gazetteer.name, gazetteer.kind, gazetteer.population)]
+    gazetteer.spelling = [spelling_key(name) if kind == "admin1" or (kind == "town" and pop >= _MIN_POP_SPELLING)
+                          else "" for name, kind, pop in zip(gazetteer.name, gazetteer.kind, gazetteer.population)]
     gazetteer.build_seconds = round(time.perf_counter() - started, 2)
     return gazetteer
 

@@ -65,12 +65,14 @@ def _most_specific(ctx, best: Place, best_score: float, scored: list) -> Place:
     three attacks in Kandahar" is Arghandab (the lead named it; later sentences name the province)."""
     sentence = ctx.sentence_index(best.evidence[0].start)
     rank = _PRECISION_RANK.get(best.precision, 0)
-    finer = [(ctx.sentence_index(p.evidence[0].start) == sentence, _PRECISION_RANK.get(p.precision, 0), score, p)
-             for score, _i, p in scored
-             if (ctx.sentence_index(p.evidence[0].start) == sentence
-                 or (p.evidence[0].start < best.evidence[0].start and _lies_inside(p, best)))
-             and p.country == best.country and not _is_container(p)
-             and _PRECISION_RANK.get(p.precision, 0) > rank and score >= best_score - 2.5]
+    finer = []
+    for score, _i, place in scored:
+        same_sentence = ctx.sentence_index(place.evidence[0].start) == sentence
+        named_before = place.evidence[0].start < best.evidence[0].start and _lies_inside(place, best)
+        place_rank = _PRECISION_RANK.get(place.precision, 0)
+        if (same_sentence or named_before) and place.country == best.country and not _is_container(place) \
+                and place_rank > rank and score >= best_score - 2.5:
+            finer.append((same_sentence, place_rank, score, place))
     return max(finer, key=lambda item: item[:3])[3] if finer else best
 
 

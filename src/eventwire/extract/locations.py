@@ -329,11 +329,11 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
                 found.append(mention)
                 break
             span_tokens.pop()
+            name_start = token.idx + len(token) + 1
             if not span_tokens and not min_population and (
                     CONTAINER_GAP_RE.match(text[full_end:full_end + 12].split(" ")[0] or " ")
-                    or (token.lower_ in _LOCATIVE_TRIGGERS and (token.idx + len(token) + 1, full_end) in whole_names)):
-                name = text[token.idx + len(token) + 1:full_end]
-                found.append(PlaceMention(token.idx + len(token) + 1, full_end, name, "unresolved"))
+                    or (token.lower_ in _LOCATIVE_TRIGGERS and (name_start, full_end) in whole_names)):
+                found.append(PlaceMention(name_start, full_end, text[name_start:full_end], "unresolved"))
     return found
 
 

@@ -221,11 +221,11 @@ def _drop_stray_spellings(mentions: list[PlaceMention], gazetteer: Gazetteer) ->
         chosen = mention.chosen
         if mention.source != "fuzzy" or chosen is None:
             continue
+        sizeable = gazetteer.kind[chosen] == "admin1" or gazetteer.population[chosen] >= _MIN_POP_LONE_SPELLING
         if sure:
             keep = gazetteer.country[chosen] in sure
         else:
-            keep = (gazetteer.kind[chosen] == "admin1" or gazetteer.population[chosen] >= _MIN_POP_LONE_SPELLING) \
-                and one_letter_apart(plain_spelling(mention.name), plain_spelling(gazetteer.name[chosen]))
+            keep = sizeable and one_letter_apart(plain_spelling(mention.name), plain_spelling(gazetteer.name[chosen]))
         if not keep:
             mention.chosen = None
 
