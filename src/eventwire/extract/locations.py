@@ -59,7 +59,7 @@ class PlaceMention:
     start: int
     end: int
     name: str
-    source: str  # "entity", "demonym", "nested", "pattern", "chain", "modifier" ("Saudi-led")
+    source: str  # "entity", "demonym", "nested", "facility", "pattern", "chain", "modifier" ("Saudi-led"), "fuzzy", "spelling"
     candidates: list[int] = field(default_factory=list)
     alternate: set[int] = field(default_factory=set)
     division_after: bool = False
@@ -70,6 +70,7 @@ class PlaceMention:
     chosen: int | None = None
     score: float = 0.0
     numbered: bool = False  # "Police District 5": only a place of a country the article names
+    areas: tuple[str, ...] = ()  # "CC|admin1" regions a mission works in: namesakes there are meant
 
 
 def extract_places(ctx) -> list[Place]:
@@ -116,7 +117,7 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
     mentions: list[PlaceMention] = []
     for ent in ctx.doc.ents:
         if ent.label_ in _PLACE_LABELS:
-            mentions += _entity_mentions(ent, gazetteer)
+            mentions += _entity_mentions(ent, gazetteer) or _facility_mentions(ent, gazetteer, ctx.text)
         elif ent.label_ == "NORP":
             mentions += _demonym_mentions(ent, gazetteer)
         elif ent.label_ == "ORG":
@@ -258,6 +259,26 @@ def _nested_mentions(ent, gazetteer: Gazetteer, text: str) -> list[PlaceMention]
     return found
 
 
+# A road or a square named after a town leads to it or honours it, and lies elsewhere ("Sanaa Street",
+# "Bolivar Avenue", "the Ibadan-Ijebu Ode Road").
+_ROUTE_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "highway", "motorway", "expressway",
+                          "boulevard", "lane", "roundabout", "square", "bridge", "junction", "intersection",
+                          "crossing", "corridor", "route"})
+
+
+def _facility_mentions(ent, gazetteer: Gazetteer, text: str) -> list[PlaceMention]:
+    """"Donetsk Airport", "Kabul Polytechnic": a place the gazetteer does not hold lies in the town its
+    name opens with (source "facility": kept only where the article's toponyms agree on the country)."""
+    words = [token for token in ent if token.lower_ != "the"]
+    following = ent.doc[ent.end:ent.end + 1]  # "Ghazni Amanullah roundabout": the kind word outside the entity
+    if not words or any(token.lower_ in _ROUTE_WORDS for token in (*ent, *following)):
+        return []
+    found = [m for m in _nested_mentions(ent, gazetteer, text) if m.start == words[0].idx and m.source == "nested"]
+    for mention in found:
+        mention.source = "facility"
+    return found
+
+
 # "Athens Police Department", "Dublin City Council" (patterns/location_cues.tsv, kind local_body): a
 # local institution's name opens with its town, which may be small; other organisation names only
 # hold a toponym of some size ("Crocus City Hall" aside, "Federal Security Service" is no place).
@@ -356,19 +377,22 @@ def _dateline_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
 
 # "the OSCE SMM observed ... near X": a mission with one host country names that country, like a
 # demonym (patterns/mission_countries.tsv); case-sensitive, since the names are acronyms.
-_MISSION_COUNTRY = dict(load_table("mission_countries.tsv"))
-_MISSION_RE = re.compile(r"(?<![\w-])(?:" + alternation(tuple(_MISSION_COUNTRY)) + r")(?![\w-])")
+_MISSIONS = {row[0]: (row[1], tuple(f"{row[1]}|{admin1}" for admin1 in row[2].split("|")) if len(row) > 2 else ())
+             for row in load_table("mission_countries.tsv")}
+_MISSION_RE = re.compile(r"(?<![\w-])(?:" + alternation(tuple(_MISSIONS)) + r")(?![\w-])")
 
 
 def _mission_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """The country of each single-country mission (source "mission") or country-bound actor ("actor")
-    the text names (`place_priors`): votes for that country, and a last-resort incident place."""
+    the text names (`place_priors`): votes for that country (and a mission for the regions it works
+    in), and a last-resort incident place."""
     found = []
-    named = [(m.start(), m.group(), _MISSION_COUNTRY[m.group()], "mission") for m in _MISSION_RE.finditer(text)]
+    named = [(m.start(), m.group(), _MISSIONS[m.group()][0], "mission") for m in _MISSION_RE.finditer(text)]
     for start, name, code, source in named + [(*actor, "actor") for actor in actor_countries(text)]:
         mention = _country_mention(gazetteer, code, name, start)
         if mention is not None:
             mention.source = source
+            mention.areas = _MISSIONS[name][1] if source == "mission" else ()
             found.append(mention)
     return found
 
@@ -427,7 +451,8 @@ def _may_be_mislabelled_place(ent, gazetteer: Gazetteer) -> bool:
     return ent.label_ == "PERSON"
 
 
-_SOURCE_RANK = {"modifier": 0, "mission": 0, "entity": 0, "demonym": 0, "nested": 1, "pattern": 2, "chain": 3, "unresolved": 4}
+_SOURCE_RANK = {"modifier": 0, "mission": 0, "entity": 0, "demonym": 0, "nested": 1, "facility": 1, "pattern": 2, "chain": 3,
+                "unresolved": 4}
 
 
 def _chain_mentions(text: str, gazetteer: Gazetteer, chains: list[tuple[int, int]]) -> list[PlaceMention]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from eventwire.extract.gazetteer import (
@@ -20,6 +21,7 @@ from eventwire.extract.gazetteer import (
     normalize_name,
     one_letter_apart,
     plain_spelling,
+    skeleton,
 )
 from eventwire.extract.place_cues import CONTAINER_GAP_RE, MIN_POP_NESTED, MIN_POP_UNTAGGED
 
@@ -187,43 +189,60 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None
     agreeing = _support_totals(support)
     counties = _county_agreement(mentions, gazetteer)
     own_names = [_own_names(m, gazetteer) for m in mentions]
+    areas = {area for m in mentions for area in m.areas}
     for index in reversed(range(len(mentions))):  # containers ("..., Iran") first
         countries, regions = _others_context(context, index, totals, own_names[index])
-        _choose(mentions[index], gazetteer, countries, regions, [], (agreeing, support[index]), counties[index])
+        _choose(mentions[index], gazetteer, countries, regions | areas, [], (agreeing, support[index]),
+                counties[index])
+    named_regions = _named_regions(mentions, gazetteer) | areas
     for mention in mentions:
         if not mention.candidates:
-            _fuzzy_candidates(mention, gazetteer)
+            _fuzzy_candidates(mention, gazetteer, named_regions)
     context = _article_context(mentions, gazetteer)
     totals = _context_totals(context)
     for index, mention in enumerate(mentions):
         points = [(gazetteer.lat[m.chosen], gazetteer.lon[m.chosen]) for m in mentions
                   if m is not mention and m.chosen is not None and gazetteer.kind[m.chosen] != "country"]
         countries, regions = _others_context(context, index, totals, own_names[index])
-        _choose(mention, gazetteer, countries, regions, points, (agreeing, support[index]), counties[index])
+        _choose(mention, gazetteer, countries, regions | areas, points, (agreeing, support[index]), counties[index])
     _agree_repeated_names(mentions, gazetteer)
     _drop_stray_spellings(mentions, gazetteer)
 
 
 # A spelling guess with no other place to confirm it must be a sizeable place one letter away.
 _MIN_POP_LONE_SPELLING = 50_000
-# Mentions that imply a country without naming a place in it ("an Italian embassy vehicle").
-_NOT_TOPONYMS = ("fuzzy", "modifier", "demonym", "mission", "actor")
+# Mentions that imply a country without naming a place in it ("an Italian embassy vehicle"), or guess one.
+_NOT_TOPONYMS = ("fuzzy", "spelling", "facility", "modifier", "demonym", "mission", "actor")
+
+
+# An unknown name looked for by skeleton in a whole region needs four consonants: three match by chance.
+_MIN_REGION_SKELETON = 4
+
+
+def _named_regions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> set[str]:
+    """The "CC|admin1" regions the article's resolved toponyms lie in or name."""
+    return {f"{gazetteer.country[m.chosen]}|{gazetteer.admin1[m.chosen]}" for m in mentions
+            if m.chosen is not None and gazetteer.kind[m.chosen] != "country" and m.source not in _NOT_TOPONYMS
+            and not _is_weak(m, gazetteer)}
 
 
 def _drop_stray_spellings(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
     """A name placed only by its spelling key stays where the article's other toponyms agree on its
     country; where they name no place at all, only when it is a region or a city of 50,000+ people one
     letter from the name ("Quamishli", "Ain Oussara"): keys are shared by chance across countries
-    (Garabulli and Garoua Boulaï)."""
+    (Garabulli and Garoua Boulaï). A facility's town ("Miraflores" of a Chilean estate) likewise stays
+    only where the other toponyms agree, or where there are none."""
     sure = {gazetteer.country[m.chosen] for m in mentions
             if m.chosen is not None and m.source not in _NOT_TOPONYMS and not _is_weak(m, gazetteer)}
     for mention in mentions:
         chosen = mention.chosen
-        if mention.source != "fuzzy" or chosen is None:
+        if mention.source not in ("spelling", "facility") or chosen is None:
             continue
         sizeable = gazetteer.kind[chosen] == "admin1" or gazetteer.population[chosen] >= _MIN_POP_LONE_SPELLING
         if sure:
             keep = gazetteer.country[chosen] in sure
+        elif mention.source == "facility":
+            keep = True
         else:
             keep = sizeable and one_letter_apart(plain_spelling(mention.name), plain_spelling(gazetteer.name[chosen]))
         if not keep:
@@ -289,15 +308,23 @@ def _support_totals(support: list[frozenset[str]]) -> dict[str, int]:
     return totals
 
 
-def _fuzzy_candidates(mention: PlaceMention, gazetteer: Gazetteer) -> None:
+def _fuzzy_candidates(mention: PlaceMention, gazetteer: Gazetteer, named_regions: Iterable[str] = ()) -> None:
     """Towns spelled differently ("Beir al-Abd") found by skeleton inside the mention's resolved container;
-    without one, a tagged name's sizeable namesakes up to transliteration ("Lattakia" -> Latakia)."""
+    without one, an unknown name's towns by skeleton in the regions the article names or its mission works
+    in ("near Trudovskiye" with the OSCE SMM: Trudivskyi, Donetsk), else its sizeable namesakes worldwide
+    up to transliteration ("Lattakia" -> Latakia, source "spelling", checked by `_drop_stray_spellings`)."""
     holder = _resolved_container(mention, gazetteer)
     if holder is None:
-        if mention.source == "unresolved":
-            found = gazetteer.spelling_variants(mention.name)
-            mention.candidates, mention.alternate = found[:10], set(found[:10])
-            mention.source = "fuzzy" if found else mention.source
+        if mention.source != "unresolved":
+            return
+        found = [e for region in sorted(named_regions) for e in gazetteer.fuzzy_towns(mention.name, *region.split("|"))
+                 ] if len(skeleton(mention.name)) >= _MIN_REGION_SKELETON else []
+        if found:
+            mention.candidates, mention.alternate, mention.source = found[:10], set(found[:10]), "fuzzy"
+            return
+        found = gazetteer.spelling_variants(mention.name)
+        mention.candidates, mention.alternate = found[:10], set(found[:10])
+        mention.source = "spelling" if found else mention.source
         return
     kind, code = gazetteer.kind[holder], gazetteer.country[holder]
     admin1 = gazetteer.admin1[holder] if kind != "country" else None
