@@ -360,6 +360,15 @@ def test_mission_area_finds_a_village_spelled_otherwise(read):
     assert location is not None and (location.country, location.admin1) == ("UA", "Donetsk")
 
 
+@pytest.mark.parametrize("text", [
+    "On 9 May, rebels shelled army positions in northern Lattakia countryside, wounding two soldiers.",
+    "On 9 May, rebels shelled army positions in the northern Lattakia countryside, wounding two soldiers.",
+])
+def test_part_word_between_locative_and_name(read, text):
+    _, _, location = read(text)
+    assert location is not None and (location.country, location.admin1) == ("SY", "Latakia")
+
+
 def test_compass_word_opening_a_name_is_not_a_region(read):
     _, places, _ = read("Gunmen attacked a checkpoint in Western Tarbiya near Daraa, killing two soldiers.")
     assert not [p for p in places if p.evidence[0].text == "Western"]

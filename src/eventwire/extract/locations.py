@@ -324,13 +324,16 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
     found = []
     tokens = list(doc)  # indexing a list is cheaper than indexing the Doc (this loop is the hot one)
     for token in tokens[:-1]:
-        if token.lower_ not in _PATTERN_TRIGGERS or not tokens[token.i + 1].is_title:
+        if token.lower_ not in _PATTERN_TRIGGERS:
+            continue
+        first = _first_name_token(tokens, token.i + 1)
+        if first is None:
             continue
         # After a comma or bracket ("near Opytne, Donetsk", "(Kismaayo, Lower Juba)") only places
         # of some size count: a capitalised word there is often a name of something else.
         min_population = 5000 if token.text in {",", "("} else 0
         span_tokens = []
-        for nxt in tokens[token.i + 1:token.i + 5]:
+        for nxt in tokens[first:first + 4]:
             if not (nxt.text[:1].isupper() or _inner_hyphen(nxt)) or nxt.i in sentence_starts:
                 break
             span_tokens.append(nxt)
@@ -350,12 +353,30 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
                 found.append(mention)
                 break
             span_tokens.pop()
-            name_start = token.idx + len(token) + 1
+            name_start = tokens[first].idx
             if not span_tokens and not min_population and (
                     CONTAINER_GAP_RE.match(text[full_end:full_end + 12].split(" ")[0] or " ")
                     or (token.lower_ in _LOCATIVE_TRIGGERS and (name_start, full_end) in whole_names)):
                 found.append(PlaceMention(name_start, full_end, text[name_start:full_end], "unresolved"))
     return found
+
+
+# "in northern Lattakia countryside", "in the eastern Ghouta": words for a part of a place before its name.
+_PART_WORDS = frozenset({"northern", "southern", "eastern", "western", "central", "rural", "northeastern",
+                         "northwestern", "southeastern", "southwestern", "north", "south", "east", "west"})
+
+
+def _first_name_token(tokens: list, index: int) -> int | None:
+    """The index of the capitalised name a trigger word introduces, past "the northern" and the like."""
+    if tokens[index].is_title:
+        return index
+    if tokens[index].lower_ == "the" and index + 1 < len(tokens) and tokens[index + 1].lower_ in _PART_WORDS:
+        index += 1
+    while index < len(tokens) - 1 and tokens[index].lower_ in _PART_WORDS and tokens[index].is_lower:
+        index += 1
+        if tokens[index].is_title:
+            return index
+    return None
 
 
 # A wire or local-paper dateline: "TORRINGTON — ...", "MOUNT GILEAD (AP) -- ...", "ATLANTA, Ga. - ...":
