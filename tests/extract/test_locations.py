@@ -369,6 +369,17 @@ def test_part_word_between_locative_and_name(read, text):
     assert location is not None and (location.country, location.admin1) == ("SY", "Latakia")
 
 
+@pytest.mark.parametrize(("text", "country", "admin1"), [
+    # the Portuguese and Spanish names of capital districts (patterns/admin1_aliases.tsv)
+    ("On 3 May, two men were shot dead in Sobradinho, Distrito Federal, by armed men on a motorbike.", "BR",
+     "Federal District"),
+    ("On 9 May, armed men shot two men in Iztacalco, Ciudad de Mexico, from a moving car.", "MX", "Mexico City"),
+])
+def test_capital_district_under_its_local_name(read, text, country, admin1):
+    _, _, location = read(text)
+    assert location is not None and (location.country, location.admin1) == (country, admin1)
+
+
 def test_compass_word_opening_a_name_is_not_a_region(read):
     _, places, _ = read("Gunmen attacked a checkpoint in Western Tarbiya near Daraa, killing two soldiers.")
     assert not [p for p in places if p.evidence[0].text == "Western"]
