@@ -130,6 +130,12 @@ def test_nothing_violent_gives_no_types(classify):
 
 # ACLED's codebook rules, each with invented notes: (text, first ACLED (event type, sub-event type))
 ACLED_RULES = [
+    # a place retaken, named right after the verb, however the verb is hyphenated
+    ("On 4 May, the army re-captured Mocimboa (Cabo Delgado) after insurgents had held it for a week.",
+     ("Battles", "Government regains territory")),
+    # returning fire at a hyphenated side is still two sides firing
+    ("On 2 May, government troops responded to pro-rebel fire near Qaatabah with no report of casualties.",
+     ("Battles", "Armed clash")),
     # both sides firing is a battle even with heavy weapons; heavy weapons alone are shelling
     ("Rebels fired mortars at an army post near Kidal and the soldiers returned fire.",
      ("Battles", "Armed clash")),

@@ -22,6 +22,11 @@ def _figure(figures, category, quantity_text):
 
 # (sentence, category, low, best, high, qualifier, quantity span, phrase span)
 FIGURES = [
+    # a coder's closing count in the singular
+    ("On 1 May 2020, a man's burned body was found by a road near Leon. 1 fatality.",
+     "killed", 1, 1, 1, None, "1", "1 fatality"),
+    ("On 3 May 2020, a guard was hurt when rioters stormed a depot in Kano. 1 injury.",
+     "injured", 1, 1, 1, None, "1", "1 injury"),
     # coder summaries and ACLED-style notes, digits
     ("01/05/2021: Assailants opened fire on a minibus near Kaduna, killing 3 and wounding 2.",
      "killed", 3, 3, 3, None, "3", "killing 3"),

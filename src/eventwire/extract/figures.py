@@ -71,7 +71,7 @@ _HOSTAGE = re.compile(
     rf"\b(?:took|taken|taking|takes|held|holding)\s+{_Q}(?:\s+{_NOUN})?\s+(?P<outcome>hostage|captive)\b", re.IGNORECASE,
 )
 _OF_NOUN = re.compile(
-    rf"\b{_Q}\s+(?:of\s+)?(?P<outcome>fatalities|deaths|dead|casualties|injuries)\b", re.IGNORECASE,
+    rf"\b{_Q}\s+(?:of\s+)?(?P<outcome>fatalit(?:y|ies)|deaths|dead|casualties|injur(?:y|ies))\b", re.IGNORECASE,
 )
 _PATTERNS = [("after", _AFTER), ("before", _BEFORE)]
 _BACKGROUND = re.compile(words.BACKGROUND, re.IGNORECASE)
@@ -392,7 +392,7 @@ def _category_of(category: str, match: re.Match, outcome: str | None = None, nou
     elif category == "toll":
         category = "injured" if re.search(r"injured|wounded", outcome) else "killed"
     elif category == "noun":
-        category = {"injuries": "injured", "casualties": "killed"}.get(outcome, "killed")
+        category = {"injuries": "injured", "injury": "injured", "casualties": "killed"}.get(outcome, "killed")
         if outcome == "casualties":
             return None  # killed and injured together: not a count of either
     noun = (noun if noun is not None else match.groupdict().get("noun") or "").lower()

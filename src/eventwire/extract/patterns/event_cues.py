@@ -213,11 +213,13 @@ ACLED_CUES = [
      r"exchanged (?:heavy )?(?:fire|artillery|gunfire|shots)|gun ?battles?|gunfights?|engaged|firefights?|"
      r"battle\w*|repelled|repulsed|counter-?attack\w*|shoot-?outs?|skirmish\w*|small arms|"
      r"(?:fired|firing|shot) (?:with )?(?:unspecified|unknown) weapons|in both directions|returned fire|"
-     r"fired back|responded to (?:\w+ ){0,3}(?:fire|attack)|retaliated|armed confrontations?|"
+     r"fired back|responded to (?:[\w-]+ ){0,3}(?:fire|attack)|retaliated|armed confrontations?|"
      r"(?:thwarted|foiled|repelled|repulsed) (?:an? |the )?(?:\S+ ){0,3}(?:attack|incursion|advance|"
      r"infiltration|offensive)s?)\b", 3.0),
-    ("Battles", "Government regains territory", PV, r"\b(?:regain\w*|recaptur\w+|retook|retaken|liberat\w+)\b"
+    ("Battles", "Government regains territory", PV, r"\b(?:regain\w*|re-?captur\w+|re-?took|re-?taken|liberat\w+)\b"
      r"[^.]{0,40}\b(?:control|town|village|city|area|territory)\b", 3.0),
+    # "re-captured Quissanga": a place named right after the verb
+    ("Battles", "Government regains territory", PV, r"\b(?:re-?captur(?:ed|es|ing)|re-?took)\s+(?-i:[A-Z])\w+", 3.0),
     ("Battles", "Non-state actor overtakes territory", PV, r"\b(?:seized control|took control|captured|"
      r"overran|overrun|took over)\b[^.]{0,40}\b(?:town|village|city|district|base|area|territory)\b", 3.0),
     ("Violence against civilians", "Abduction/forced disappearance", PV, r"\b(?:abduct\w*|kidnap\w*|"
