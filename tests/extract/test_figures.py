@@ -22,6 +22,9 @@ def _figure(figures, category, quantity_text):
 
 # (sentence, category, low, best, high, qualifier, quantity span, phrase span)
 FIGURES = [
+    # "reported" between the verb and the outcome
+    ("On 6 May 2020, 12 soldiers were reported killed in clashes near Marib.",
+     "killed", 12, 12, 12, None, "12", "12 soldiers were reported killed"),
     # a coder's closing count in the singular
     ("On 1 May 2020, a man's burned body was found by a road near Leon. 1 fatality.",
      "killed", 1, 1, 1, None, "1", "1 fatality"),
@@ -111,6 +114,26 @@ FIGURES = [
     ("The two suicide bombers died in the explosion.",
      "perpetrators_killed", 2, 2, 2, None, "two", "two suicide bombers died"),
 ]
+
+
+@pytest.mark.parametrize(("sentence", "category", "span"), [
+    ("On 6 May 2020, fighting on the frontline resulted in the death of the commander of a rebel brigade.",
+     "killed", "death of the commander"),
+    ("On 8 May 2020, the body of an unidentified man was found by police in a forest near Manaus.",
+     "killed", "the body of an unidentified man"),
+    ("A soldier was injured by the blast near Hakkari and later died of his injuries.",
+     "killed", "and later died of his injuries"),
+    ("A suicide bomber struck a checkpoint. Aside from the death of the assailant, three officers were hurt.",
+     "perpetrators_killed", "death of the assailant"),
+])
+def test_one_death_told_without_a_number(context_for, sentence, category, span):
+    figure = _figure(extract_figures(context_for(sentence)), category, span)
+    assert (figure.low, figure.best, figure.high) == (1, 1, 1) and "singular" in figure.flags
+
+
+def test_a_body_not_found_is_no_death_count(context_for):
+    figures = extract_figures(context_for("Residents blocked police from taking the body of a man to the morgue."))
+    assert not [f for f in figures if f.category == "killed"]
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,7 @@ _Q = rf"(?P<quantity>{QUANTITY})"
 # Up to four modifier words before the counted noun, never across "and"/"while" (another group).
 # "by" starts the agent, never a modifier: "an airstrike by Afghan forces killed 16" counts no forces.
 _NOUN = rf"(?P<noun>(?:(?!(?:and|or|while|but|were|was|by|ago|years?|months?|weeks?|days?|hours?|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)[A-Za-z'().-]+\s+){{0,4}}?(?:{words.PERSON_NOUNS}))\b"
-_AUX = r"(?:\s+(?:have|has|had|were|was|are|is|being|been|reportedly|also|all|so far|now|later|confirmed|" \
+_AUX = r"(?:\s+(?:have|has|had|were|was|are|is|being|been|reportedly|reported|also|all|so far|now|later|confirmed|" \
        r"believed|feared|were confirmed|to have been|who were|found|remain|remained|still))*"
 # A short aside, or a long "including ..." one that may hold commas itself:
 # "At least five people, including Abdul Waris, a unit commander, were killed".
@@ -146,7 +146,7 @@ _ANY_OUTCOME = re.compile(r"kill|dead|die[ds]|death|wound|injur|hurt|missing|una
                           r"captiv|seiz|arrest|detain|apprehend|custody|rounded up|captur|displac|flee|fled|"
                           r"homeless|evacuat|toll|fatal|casualt|dispatch|deploy|sent to|rushed to|slain|murder|"
                           r"massacr|execut|behead|lynch|perish|lost their lives|shot|hospital|nabbed|maimed|"
-                          r"bodies|burned to death|assassinat|stabbed", re.IGNORECASE)
+                          r"bodies|body of|burned to death|assassinat|stabbed|succumbed", re.IGNORECASE)
 
 
 # A coder's own count, as ACLED notes end: "Unknown fatalities coded as 10", "Fatalities coded as 0".
@@ -300,6 +300,16 @@ _SINGULAR = re.compile(r"\b(?:was|has been|had been)\s+(?:reportedly\s+)?(?:(?:s
                        re.IGNORECASE)
 _KILLED_ONE = re.compile(r"\b(?P<outcome>shot and killed|killed|shot dead|assassinated|murdered|beheaded|"
                          r"stabbed to death)\s+(?:a|an|one)\s+(?!number|total|group|series)\w+", re.IGNORECASE)
+# "resulting in the death of the commander", "the body of a man was found", "was fatally assaulted",
+# "later died of his injuries": one death told without a number.
+_ONE_DEATH = re.compile(r"\b(?:(?P<outcome>death)\s+of\s+(?:the|a|an|one|his|her|their)\s+(?!number|total)"
+                        r"(?P<noun>(?:[\w-]+\s+){0,3}?[\w-]+)\b(?!\s+of\s+(?:people|civilians|soldiers))|"
+                        r"(?:the|a)\s+(?:[\w-]+\s+)?(?P<body>body)\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:man|woman|girl|boy|child|person|youth|teenager|soldier|officer|policeman|civilian)\b"
+                        r"(?=[^.;]{0,80}\b(?:was|has been|had been)\s+(?:found|discovered|recovered|dumped))|"
+                        r"(?P<fatally>was\s+fatally\s+(?:shot|stabbed|assaulted|beaten|attacked|wounded|injured))|"
+                        r"\b(?:he|she|the \w+|and)\s+(?:later\s+)?(?P<died>(?:died|succumbed)\s+(?:of|from|to)\s+"
+                        r"(?:his|her)\s+(?:injuries|wounds)))", re.IGNORECASE)
 _KILLED_NAMED = re.compile(r"\b(?P<outcome>(?:shot and )?killed|assassinated|murdered|beheaded|shot dead)\s+"
                            r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
 
@@ -312,16 +322,19 @@ def _singular_victims(ctx: Context, sentence, background: bool) -> list[Figure]:
     text = sentence.text
     persons = {ent.start_char for ent in sentence.ents if ent.label_ == "PERSON"}
     found: dict[str, Figure] = {}
-    for pattern in (_SINGULAR, _KILLED_ONE, _KILLED_NAMED):
+    for pattern in (_SINGULAR, _KILLED_ONE, _KILLED_NAMED, _ONE_DEATH):
         for match in pattern.finditer(text):
             if pattern is _KILLED_NAMED and sentence.start_char + match.start("name") not in persons:
                 continue
             subject = text[max(0, match.start() - 60):match.start()].split(",")[-1]
             if _NEGATED_SUBJECT.search(subject):
                 continue  # "No one was killed", "nobody was hurt": no victim to count
-            category = "injured" if match.group("outcome").lower() in {"injured", "wounded", "hurt"} else "killed"
+            outcome = (match.group("outcome") or "").lower()
+            category = "injured" if outcome in {"injured", "wounded", "hurt"} else "killed"
             if pattern is _SINGULAR and _PERPETRATOR.search(subject):
                 category = f"perpetrators_{category}"
+            elif pattern is _ONE_DEATH and _PERPETRATOR.search(match.group("noun") or subject):
+                category = "perpetrators_killed"
             span = ctx.article.span(sentence.start_char + match.start(), sentence.start_char + match.end())
             flags = ("singular",) + (("background",) if background else ()) + _additional(text, match.start())
             found.setdefault(category, Figure(category, 1, 1, 1, None, (span,),

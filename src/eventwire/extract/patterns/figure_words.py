@@ -10,7 +10,8 @@ OUTCOME_AFTER = {
     "killed": r"killed|dead|died|slain|murdered|massacred|executed|shot dead|beheaded|lynched|"
               r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|shot|burned|burnt|tortured|strangled|hanged) to death|"
               r"strangled|gunned down|assassinated|"
-              r"lost their lives|perished|fatalities|deaths|fatally (?:shot|wounded|injured)|bodies (?:were )?"
+              r"lost their lives|perished|fatalities|deaths|fatally (?:shot|wounded|injured|stabbed|assaulted|beaten)|"
+              r"bodies (?:were )?"
               r"(?:found|recovered)",
     "injured": r"injured|wounded|hurt|hospitali[sz]ed|taken to hospital|injuries|maimed|critically injured|"
                r"seriously injured",
