@@ -131,6 +131,16 @@ def test_one_death_told_without_a_number(context_for, sentence, category, span):
     assert (figure.low, figure.best, figure.high) == (1, 1, 1) and "singular" in figure.flags
 
 
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Gunmen abducted four boys near Kohat. The boys were killed shortly thereafter.", 4),
+    ("Militants kidnapped two police officers in Laman. The police officers were shot and killed a short time later.",
+     2),
+])
+def test_people_numbered_before_keep_their_number(context_for, text, killed):
+    figures = [f for f in extract_figures(context_for(text)) if f.category == "killed"]
+    assert figures and figures[0].best == killed and "back_reference" in figures[0].flags
+
+
 def test_a_body_not_found_is_no_death_count(context_for):
     figures = extract_figures(context_for("Residents blocked police from taking the body of a man to the morgue."))
     assert not [f for f in figures if f.category == "killed"]

@@ -283,3 +283,38 @@ def _looks_like_a_name(phrase: str, tokens) -> bool:
     """Capitalised words that are no place, organisation or date ("Tabish", "Al-Hermas"), which the
     tagger may read as an adjective or a nationality."""
     return bool(_NAME.fullmatch(phrase)) and not any(t.ent_type_ in _NOT_A_NAME for t in tokens)
+
+
+# "abducted four boys ... The boys were killed shortly after": a plural told with "the" and no number
+# counts the same people the text numbered before ("four boys"). Only the noun's last word is matched.
+_BACK_REFERENCE = re.compile(r"\b[Tt]he\s+(?P<head>(?:[\w-]+\s+){0,2}?[\w-]+s)\s+(?:were|had been)\s+"
+                             r"(?:later\s+|all\s+|reportedly\s+)?(?:(?:shot|abducted|kidnapped|stabbed|tortured)"
+                             r" and\s+)?(?P<outcome>killed|shot dead|beheaded|executed|murdered|found dead)\b")
+
+
+@dataclass(frozen=True)
+class BackReference:
+    """A numbered group told earlier (`quantity` at `quantity_span` in the text) that a later
+    "the <people> were killed" (`span`, in the text too) refers back to."""
+
+    quantity: Quantity
+    quantity_span: tuple[int, int]
+    span: tuple[int, int]
+    perpetrator: bool
+
+
+def back_references(text: str, sentence_start: int, sentence_end: int) -> list[BackReference]:
+    """Each plural "the <people> were killed" in the sentence whose people the text numbered before it."""
+    found = []
+    for match in _BACK_REFERENCE.finditer(text, sentence_start, sentence_end):
+        head = match.group("head").split()[-1]
+        if not _ANY_PERSON.fullmatch(head):
+            continue
+        earlier = list(re.finditer(rf"\b(?P<quantity>{QUANTITY})\s+(?:[\w'-]+\s+){{0,3}}?{re.escape(head)}\b",
+                                   text[:sentence_start], re.IGNORECASE))
+        quantity = quantity_from_match(earlier[-1]) if earlier else None
+        if quantity is None or quantity.best is None or quantity.vague:
+            continue
+        found.append(BackReference(quantity, earlier[-1].span("quantity"), match.span(),
+                                   bool(_PERPETRATOR.search(head))))
+    return found

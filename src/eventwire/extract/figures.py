@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 
 from eventwire.extract.context import Context
-from eventwire.extract.figure_groups import Group, groups_before, object_groups, subject_groups
+from eventwire.extract.figure_groups import Group, back_references, groups_before, object_groups, subject_groups
 from eventwire.extract.numbers import QUANTITY, Quantity, parse_number, quantity_from_match
 from eventwire.extract.patterns import figure_words as words
 from eventwire.records import Figure
@@ -210,7 +210,22 @@ def _figures_in_sentence(ctx: Context, sentence) -> list[Figure]:
         figures.extend(listed)
         figures.extend(f for f in _singular_victims(ctx, sentence, background)
                        if f.category.removeprefix("perpetrators_") not in counted)
+        if "killed" not in counted:
+            figures.extend(_back_referenced_victims(ctx, sentence, background))
     return _protest_causes_as_background(sentence, figures)
+
+
+def _back_referenced_victims(ctx: Context, sentence, background: bool) -> list[Figure]:
+    """"abducted four boys ... The boys were killed": the number counted before (see `figure_groups`)."""
+    found = []
+    for reference in back_references(ctx.text, sentence.start_char, sentence.end_char):
+        quantity = reference.quantity
+        category = "perpetrators_killed" if reference.perpetrator else "killed"
+        evidence = (ctx.article.span(*reference.quantity_span), ctx.article.span(*reference.span))
+        found.append(Figure(category, quantity.low, quantity.best, quantity.high, quantity.qualifier, evidence,
+                            ctx.attribution_at(sentence.start_char), EXTRACTOR,
+                            flags=("back_reference",) + (("background",) if background else ())))
+    return found[:1]
 
 
 def _protest_causes_as_background(sentence, figures: list[Figure]) -> list[Figure]:
@@ -299,7 +314,8 @@ _SINGULAR = re.compile(r"\b(?:was|has been|had been)\s+(?:reportedly\s+)?(?:(?:s
                        r"executed|(?:beaten|hacked|burned|tortured) to death|injured|wounded|hurt)\b",
                        re.IGNORECASE)
 _KILLED_ONE = re.compile(r"\b(?P<outcome>shot and killed|killed|shot dead|assassinated|murdered|beheaded|"
-                         r"stabbed to death)\s+(?:a|an|one)\s+(?!number|total|group|series)\w+", re.IGNORECASE)
+                         r"stabbed to death)\s+(?:a|an|one)\s+(?!number|total|group|series|short|few|while|day|week|month|year|"
+                         r"moment|little|time|hour)\w+", re.IGNORECASE)
 # "resulting in the death of the commander", "the body of a man was found", "was fatally assaulted",
 # "later died of his injuries": one death told without a number.
 _ONE_DEATH = re.compile(r"\b(?:(?P<outcome>death)\s+of\s+(?:the|a|an|one|his|her|their)\s+(?!number|total)"
@@ -308,7 +324,7 @@ _ONE_DEATH = re.compile(r"\b(?:(?P<outcome>death)\s+of\s+(?:the|a|an|one|his|her
                         r"(?:man|woman|girl|boy|child|person|youth|teenager|soldier|officer|policeman|civilian)\b"
                         r"(?=[^.;]{0,80}\b(?:was|has been|had been)\s+(?:found|discovered|recovered|dumped))|"
                         r"(?P<fatally>was\s+fatally\s+(?:shot|stabbed|assaulted|beaten|attacked|wounded|injured))|"
-                        r"\b(?:he|she|the \w+|and)\s+(?:later\s+)?(?P<died>(?:died|succumbed)\s+(?:of|from|to)\s+"
+                        r"\b(?:he|she|the \w+|and|(?-i:[A-Z][\w'-]+))\s+(?:later\s+)?(?P<died>(?:died|succumbed)\s+(?:of|from|to)\s+"
                         r"(?:his|her)\s+(?:injuries|wounds)))", re.IGNORECASE)
 _KILLED_NAMED = re.compile(r"\b(?P<outcome>(?:shot and )?killed|assassinated|murdered|beheaded|shot dead)\s+"
                            r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
