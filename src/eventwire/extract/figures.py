@@ -21,7 +21,13 @@ import re
 from dataclasses import replace
 
 from eventwire.extract.context import Context
-from eventwire.extract.figure_groups import Group, back_references, groups_before, object_groups, subject_groups
+from eventwire.extract.figure_groups import (
+    Group,
+    back_references,
+    groups_before,
+    object_groups,
+    subject_groups,
+)
 from eventwire.extract.numbers import QUANTITY, Quantity, parse_number, quantity_from_match
 from eventwire.extract.patterns import figure_words as words
 from eventwire.records import Figure
