@@ -141,6 +141,21 @@ def test_people_numbered_before_keep_their_number(context_for, text, killed):
     assert figures and figures[0].best == killed and "back_reference" in figures[0].flags
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    ("Gunmen shot and injured the head of the local journalists' union in Maymana.", "injured"),
+    ("Assailants opened fire and wounded a shopkeeper outside his home in Quetta.", "injured"),
+    ("Gunmen shot and killed the head of a district council in Afgooye.", "killed"),
+])
+def test_one_person_shot_is_one(context_for, text, category):
+    figures = [f for f in extract_figures(context_for(text)) if f.category == category]
+    assert figures and figures[0].best == 1
+
+
+def test_the_plural_after_killed_is_no_count_of_one(context_for):
+    figures = extract_figures(context_for("Soldiers shot and killed the smugglers near the border."))
+    assert not [f for f in figures if f.category == "killed" and f.best == 1]
+
+
 def test_a_body_not_found_is_no_death_count(context_for):
     figures = extract_figures(context_for("Residents blocked police from taking the body of a man to the morgue."))
     assert not [f for f in figures if f.category == "killed"]

@@ -320,7 +320,7 @@ _SINGULAR = re.compile(r"\b(?:was|has been|had been)\s+(?:reportedly\s+)?(?:(?:s
                        r"executed|(?:beaten|hacked|burned|tortured) to death|injured|wounded|hurt)\b",
                        re.IGNORECASE)
 _KILLED_ONE = re.compile(r"\b(?P<outcome>shot and killed|killed|shot dead|assassinated|murdered|beheaded|"
-                         r"stabbed to death)\s+(?:a|an|one)\s+(?!number|total|group|series|short|few|while|day|week|month|year|"
+                         r"stabbed to death|(?:shot|opened fire) and (?:injured|wounded))\s+(?:a|an|one|the(?!\s+\w+s\b))\s+(?!number|total|group|series|short|few|while|day|week|month|year|"
                          r"moment|little|time|hour)\w+", re.IGNORECASE)
 # "resulting in the death of the commander", "the body of a man was found", "was fatally assaulted",
 # "later died of his injuries": one death told without a number.
@@ -352,7 +352,7 @@ def _singular_victims(ctx: Context, sentence, background: bool) -> list[Figure]:
             if _NEGATED_SUBJECT.search(subject):
                 continue  # "No one was killed", "nobody was hurt": no victim to count
             outcome = (match.group("outcome") or "").lower()
-            category = "injured" if outcome in {"injured", "wounded", "hurt"} else "killed"
+            category = "injured" if re.search(r"injured|wounded|hurt", outcome) else "killed"
             if pattern is _SINGULAR and _PERPETRATOR.search(subject):
                 category = f"perpetrators_{category}"
             elif pattern is _ONE_DEATH and _PERPETRATOR.search(match.group("noun") or subject):
