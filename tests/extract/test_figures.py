@@ -22,6 +22,9 @@ def _figure(figures, category, quantity_text):
 
 # (sentence, category, low, best, high, qualifier, quantity span, phrase span)
 FIGURES = [
+    # two plural nouns for one counted group
+    ("At least 13 soldiers and fighters were killed near Salamiyah.",
+     "killed", 13, 13, None, "at least", "At least 13", "At least 13 soldiers and fighters were killed"),
     # "reported" between the verb and the outcome
     ("On 6 May 2020, 12 soldiers were reported killed in clashes near Marib.",
      "killed", 12, 12, 12, None, "12", "12 soldiers were reported killed"),
@@ -149,6 +152,16 @@ def test_people_numbered_before_keep_their_number(context_for, text, killed):
 def test_one_person_shot_is_one(context_for, text, category):
     figures = [f for f in extract_figures(context_for(text)) if f.category == category]
     assert figures and figures[0].best == 1
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Gunmen attacked a convoy. Five soldiers and a policeman were killed.", 6),
+    ("Gunmen attacked a convoy. Five soldiers and three civilians were killed.", 8),
+    ("Armed men shot and killed a man and injured two others in Kitchanga.", 1),
+])
+def test_a_noun_joined_by_and_keeps_its_own_count(context_for, text, killed):
+    figures = [f for f in extract_figures(context_for(text)) if f.category == "killed"]
+    assert figures and figures[0].best == killed
 
 
 def test_the_plural_after_killed_is_no_count_of_one(context_for):

@@ -35,9 +35,14 @@ from eventwire.records import Figure
 EXTRACTOR = "figures.v3"
 
 _Q = rf"(?P<quantity>{QUANTITY})"
+# "13 soldiers and fighters were killed": a second noun joined by "and" with no number of its own is
+# the same count ("13 soldiers and a policeman" or "and three civilians" are two groups).
+_UNNUMBERED = (r"(?!(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d+|killed|"
+               r"injured|wounded|killing|injuring|wounding|abducted|kidnapped|arrested|detained)\b)")
+_PLURAL_END = r"(?:(?<=s)|(?<=men)|(?<=people)|(?<=police)|(?<=personnel)|(?<=staff)|(?<=children))"
 # Up to four modifier words before the counted noun, never across "and"/"while" (another group).
 # "by" starts the agent, never a modifier: "an airstrike by Afghan forces killed 16" counts no forces.
-_NOUN = rf"(?P<noun>(?:(?!(?:and|or|while|but|were|was|by|ago|years?|months?|weeks?|days?|hours?|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)[A-Za-z'().-]+\s+){{0,4}}?(?:{words.PERSON_NOUNS}))\b"
+_NOUN = rf"(?P<noun>(?:(?!(?:and|or|while|but|were|was|by|ago|years?|months?|weeks?|days?|hours?|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)[A-Za-z'().-]+\s+){{0,4}}?(?:{words.PERSON_NOUNS})(?:\s+and\s+(?:{_UNNUMBERED}[A-Za-z'-]+\s+){{0,2}}?{_UNNUMBERED}(?:{words.PERSON_NOUNS}){_PLURAL_END})?)\b"
 _AUX = r"(?:\s+(?:have|has|had|were|was|are|is|being|been|reportedly|reported|also|all|so far|now|later|confirmed|" \
        r"believed|feared|were confirmed|to have been|who were|found|remain|remained|still))*"
 # A short aside, or a long "including ..." one that may hold commas itself:
