@@ -130,6 +130,13 @@ def test_nothing_violent_gives_no_types(classify):
 
 # ACLED's codebook rules, each with invented notes: (text, first ACLED (event type, sub-event type))
 ACLED_RULES = [
+    # "engaged" decides a battle only when it is an armed engagement, not "workers engaged in mining"
+    ("On 30 April, the army engaged in a fire fight with separatists in Bafut town.", ("Battles", "Armed clash")),
+    ("On 9 May, contract workers engaged in mining staged a protest in Dhanbad demanding unpaid wages.",
+     ("Protests", "Peaceful protest")),
+    # heavy machine-gun calibres fired at an area are remote violence
+    ("On 7 May, rebel forces fired 12.7mm and 14.5mm machine guns at farms east of the town.",
+     (ERV, "Shelling/artillery/missile attack")),
     # a place retaken, named right after the verb, however the verb is hyphenated
     ("On 4 May, the army re-captured Mocimboa (Cabo Delgado) after insurgents had held it for a week.",
      ("Battles", "Government regains territory")),

@@ -160,6 +160,7 @@ PV, DEM, SD = "Political violence", "Demonstrations", "Strategic developments"
 _NOTE_TAG = r"(?:^|\n)\s*"
 # Heavy weapons fired from a distance: shelling in ACLED's sense, whoever answers.
 _HEAVY_WEAPONS = (r"shell(?:s|ed|ing)|artillery|mortars?|rockets?|missiles?|projectiles?|grenade launchers?|"
+                  r"(?:12\.7|14\.5|23)\s?mm|"
                   r"heavy (?:machine ?guns?|weapons|machineguns)|(?:heavy )?machineguns|anti-?tank|ATGMs?|"
                   r"IFVs?|infantry fighting vehicles?|tank (?:fire|shells?)|howitzers?|recoilless|"
                   r"Katyushas?|Grads?|MLRS|multiple rocket launchers?|explosions? involving")
@@ -210,7 +211,10 @@ ACLED_CUES = [
     ("Explosions/Remote violence", "Chemical weapon", PV, r"\bchemical (?:weapon|attack|agent)s?\b", 3.0),
     # Two armed sides firing at each other is a battle whatever the weapons (ACLED codebook).
     ("Battles", "Armed clash", PV, r"\b(?:clash\w*|fighting|fought|exchanges? of (?:fire|gunfire)|"
-     r"exchanged (?:heavy )?(?:fire|artillery|gunfire|shots)|gun ?battles?|gunfights?|engaged|firefights?|"
+     r"exchanged (?:heavy )?(?:fire|artillery|gunfire|shots)|gun ?battles?|gunfights?|firefights?|"
+     r"fire fights?|engaged (?:in (?:an? )?(?:\w+ )?(?:gun ?fights?|fire ?fights?|battles?|clash\w*|fighting|combat|"
+     r"exchanges? of fire)|with (?:the )?(?:[\w-]+ ){0,3}(?:forces|militants|troops|fighters|rebels|army|police|"
+     r"insurgents|gunmen))|"
      r"battle\w*|repelled|repulsed|counter-?attack\w*|shoot-?outs?|skirmish\w*|small arms|"
      r"(?:fired|firing|shot) (?:with )?(?:unspecified|unknown) weapons|in both directions|returned fire|"
      r"fired back|responded to (?:[\w-]+ ){0,3}(?:fire|attack)|retaliated|armed confrontations?|"
@@ -252,9 +256,10 @@ ACLED_CUES = [
      r"(?:police|security forces) clashed with (?:the )?(?:demonstrators|protesters)|"
      r"violent (?:protest|demonstration)\w*|clashed with (?:the )?(?:police|security forces))\b", 3.5),
     # Unorganised groups fighting each other or a person: communal violence is mob violence in ACLED.
-    ("Riots", "Mob violence", PV, r"\b(?:mob|lynch\w*|vigilantes?|angry (?:crowd|residents|villagers)|scuffle|"
+    ("Riots", "Mob violence", PV, r"\b(?:mob|lynch\w*|vigilantes?(?!-style)|angry (?:crowd|residents|villagers)|scuffle|"
      r"clash(?:ed|es)? between (?:two |rival )?(?:groups|communities|villagers|families|farmers|clans|supporters)|"
-     r"group of (?:people|residents|villagers|locals) (?:attacked|beat|assaulted)|communal|"
+     r"group of (?:people|residents|villagers|locals) (?:attacked|beat|assaulted)|"
+     r"communal (?:violence|clash\w*|fighting|tensions?|riots?|feuds?)|"
      r"" + _CROWDS + r" (?:of [^.]{0,40})?(?:clashed|attacked each other|fought|beat up|brawled)|"
      r"beat (?:up )?(?:a|the|two|three|several) (?:man|woman|men|women|youths?|suspects?|boys?)|brawl\w*)\b",
      4.0),
