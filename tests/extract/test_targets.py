@@ -56,6 +56,9 @@ TARGETS = [
 # The attack's object decides the first type, with two refinements:
 # (text, first label, first evidence)
 FIRST_TARGET = [
+    # fighters of an armed group and a numbered army unit are armed targets
+    ("On 8 May, IS snipers shot and killed a TMF fighter near the Diyala river.", "militia", "TMF"),
+    ("Gunmen opened fire on a patrol of the 4th Brigade near Daraa.", "military", "4th Brigade"),
     # "people, including X": the listed victim's role is the target
     ("Assailants shot and killed two people, including an intelligence official, in Kabul.",
      "government", "official"),
