@@ -380,6 +380,12 @@ def test_capital_district_under_its_local_name(read, text, country, admin1):
     assert location is not None and (location.country, location.admin1) == (country, admin1)
 
 
+def test_hyphenated_name_cut_by_the_model_is_read_whole(read):
+    _, _, location = read("On 1 May, medics protested in Ivano-Frankivsk demanding hazard pay.")
+    assert location is not None and (location.name, location.country) == ("Ivano-Frankivsk", "UA")
+    assert location.evidence[0].text == "Ivano-Frankivsk"
+
+
 def test_compass_word_opening_a_name_is_not_a_region(read):
     _, places, _ = read("Gunmen attacked a checkpoint in Western Tarbiya near Daraa, killing two soldiers.")
     assert not [p for p in places if p.evidence[0].text == "Western"]

@@ -153,9 +153,16 @@ _CURRENCY_AFTER_RE = re.compile(
     r"nakfa|ngultrum|afghani|currency|exchange\s+rate)\b", re.IGNORECASE)
 
 
+# The rest of a hyphenated name the model cut at its first hyphen ("Ivano" of "Ivano-Frankivsk").
+_HYPHENATED_REST = re.compile(r"(?:[-‐‑][A-Za-z][\w']*)+")
+
+
 def _entity_mentions(ent, gazetteer: Gazetteer) -> list[PlaceMention]:
     """A GPE/LOC/FAC entity as one mention, or its parts when it is "Kerman, Iran"."""
     text = ent.text
+    rest = _HYPHENATED_REST.match(ent.doc.text, ent.end_char)
+    if rest and "," not in text and gazetteer.lookup(text + rest.group()):
+        text += rest.group()
     parts = [(m.start(), m.group()) for m in re.finditer(r"[^,]+", text)] if "," in text else [(0, text)]
     found = []
     for offset, part in parts:
