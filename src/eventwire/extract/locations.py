@@ -117,7 +117,7 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
     mentions: list[PlaceMention] = []
     for ent in ctx.doc.ents:
         if ent.label_ in _PLACE_LABELS:
-            mentions += _entity_mentions(ent, gazetteer) or _facility_mentions(ent, gazetteer, ctx.text)
+            mentions += _entity_mentions(ent, gazetteer, ctx.text) or _facility_mentions(ent, gazetteer, ctx.text)
         elif ent.label_ == "NORP":
             mentions += _demonym_mentions(ent, gazetteer)
         elif ent.label_ == "ORG":
@@ -157,10 +157,10 @@ _CURRENCY_AFTER_RE = re.compile(
 _HYPHENATED_REST = re.compile(r"(?:[-‐‑][A-Za-z][\w']*)+")
 
 
-def _entity_mentions(ent, gazetteer: Gazetteer) -> list[PlaceMention]:
+def _entity_mentions(ent, gazetteer: Gazetteer, article_text: str) -> list[PlaceMention]:
     """A GPE/LOC/FAC entity as one mention, or its parts when it is "Kerman, Iran"."""
     text = ent.text
-    rest = _HYPHENATED_REST.match(ent.doc.text, ent.end_char)
+    rest = _HYPHENATED_REST.match(article_text, ent.end_char)
     if rest and "," not in text and gazetteer.lookup(text + rest.group()):
         text += rest.group()
     parts = [(m.start(), m.group()) for m in re.finditer(r"[^,]+", text)] if "," in text else [(0, text)]

@@ -194,10 +194,10 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None
         countries, regions = _others_context(context, index, totals, own_names[index])
         _choose(mentions[index], gazetteer, countries, regions | areas, [], (agreeing, support[index]),
                 counties[index])
-    named_regions = _named_regions(mentions, gazetteer) | areas
-    for mention in mentions:
-        if not mention.candidates:
-            _fuzzy_candidates(mention, gazetteer, named_regions)
+    unknown = [mention for mention in mentions if not mention.candidates]
+    named_regions = _named_regions(mentions, gazetteer) | areas if unknown else set()
+    for mention in unknown:
+        _fuzzy_candidates(mention, gazetteer, named_regions)
     context = _article_context(mentions, gazetteer)
     totals = _context_totals(context)
     for index, mention in enumerate(mentions):
