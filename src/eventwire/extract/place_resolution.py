@@ -219,6 +219,13 @@ _NOT_TOPONYMS = ("fuzzy", "spelling", "facility", "modifier", "demonym", "missio
 _MIN_REGION_SKELETON = 4
 
 
+def _towns_in_regions(name: str, regions: Iterable[str], gazetteer: Gazetteer) -> list[int]:
+    """Towns spelled like `name` up to its consonant skeleton in the "CC|admin1" regions given."""
+    if len(skeleton(name)) < _MIN_REGION_SKELETON:
+        return []
+    return [entry for region in sorted(regions) for entry in gazetteer.fuzzy_towns(name, *region.split("|"))]
+
+
 def _named_regions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> set[str]:
     """The "CC|admin1" regions the article's resolved toponyms lie in or name."""
     return {f"{gazetteer.country[m.chosen]}|{gazetteer.admin1[m.chosen]}" for m in mentions
@@ -238,15 +245,18 @@ def _drop_stray_spellings(mentions: list[PlaceMention], gazetteer: Gazetteer) ->
         chosen = mention.chosen
         if mention.source not in ("spelling", "facility") or chosen is None:
             continue
-        sizeable = gazetteer.kind[chosen] == "admin1" or gazetteer.population[chosen] >= _MIN_POP_LONE_SPELLING
         if sure:
             keep = gazetteer.country[chosen] in sure
-        elif mention.source == "facility":
-            keep = True
         else:
-            keep = sizeable and one_letter_apart(plain_spelling(mention.name), plain_spelling(gazetteer.name[chosen]))
+            keep = mention.source == "facility" or _close_sizeable_spelling(mention.name, chosen, gazetteer)
         if not keep:
             mention.chosen = None
+
+
+def _close_sizeable_spelling(name: str, entry: int, gazetteer: Gazetteer) -> bool:
+    """A region or a city of 50,000+ people whose name is one letter from `name`."""
+    sizeable = gazetteer.kind[entry] == "admin1" or gazetteer.population[entry] >= _MIN_POP_LONE_SPELLING
+    return sizeable and one_letter_apart(plain_spelling(name), plain_spelling(gazetteer.name[entry]))
 
 
 def _agree_repeated_names(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
@@ -317,8 +327,7 @@ def _fuzzy_candidates(mention: PlaceMention, gazetteer: Gazetteer, named_regions
     if holder is None:
         if mention.source != "unresolved":
             return
-        found = [e for region in sorted(named_regions) for e in gazetteer.fuzzy_towns(mention.name, *region.split("|"))
-                 ] if len(skeleton(mention.name)) >= _MIN_REGION_SKELETON else []
+        found = _towns_in_regions(mention.name, named_regions, gazetteer)
         if found:
             mention.candidates, mention.alternate, mention.source = found[:10], set(found[:10]), "fuzzy"
             return
