@@ -130,6 +130,11 @@ def test_nothing_violent_gives_no_types(classify):
 
 # ACLED's codebook rules, each with invented notes: (text, first ACLED (event type, sub-event type))
 ACLED_RULES = [
+    # burning barricades and tyres make a demonstration violent
+    ("On 1 May, about 70 people blocked roads with burning objects to protest the closure of a bank. [size=about 70]",
+     ("Riots", "Violent demonstration")),
+    ("On 8 May, hundreds of traders lit tyres and blocked the road near the market in protest. [size=hundreds]",
+     ("Riots", "Violent demonstration")),
     # "engaged" decides a battle only when it is an armed engagement, not "workers engaged in mining"
     ("On 30 April, the army engaged in a fire fight with separatists in Bafut town.", ("Battles", "Armed clash")),
     ("On 9 May, contract workers engaged in mining staged a protest in Dhanbad demanding unpaid wages.",

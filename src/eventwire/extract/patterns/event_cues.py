@@ -172,6 +172,7 @@ _CROWDS = (r"(?:two |rival )?(?:groups|youths|residents|villagers|locals|support
 _CROWD_VIOLENCE = (r"threw (?:stones|rocks|bricks|bottles|petrol bombs|molotov\w*|objects)|"
                    r"hurl\w* (?:stones|rocks|bricks|bottles|petrol bombs|molotov\w*)|stone-?pelting|"
                    r"pelt\w*|molotov cocktails?|petrol bombs?|burn(?:ed|t|ing) (?:rubber |old )?(?:tyres|tires)|"
+                   r"burning (?:objects|barricades|debris)|lit (?:\w+ )?(?:tyres|tires|bonfires)|"
                    r"(?:tyres|tires) (?:on fire|ablaze)|set (?:\w+ ){0,4}(?:on fire|alight|ablaze)|"
                    r"set fire to|torched|vandali[sz]\w+|ransack\w*|smashed|forced (?:their way|themselves) into|"
                    r"rampag\w+")
