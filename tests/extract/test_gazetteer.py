@@ -167,3 +167,10 @@ def test_every_admin1_alias_row_names_a_gazetteer_division(gazetteer):
 
     missing = [key for key in admin1_table_aliases() if f"{key[0]}|{key[1]}" not in gazetteer.admin1_entry]
     assert missing == []
+
+
+@pytest.mark.model
+def test_second_level_division_named_without_its_prefix(gazetteer):
+    """GeoNames' "Province of Nueva Ecija" is "Nueva Ecija" in news."""
+    found = [(gazetteer.name[e], gazetteer.kind[e], gazetteer.country[e]) for e, _alt in gazetteer.lookup("Nueva Ecija")]
+    assert ("Province of Nueva Ecija", "admin2", "PH") in found

@@ -386,6 +386,11 @@ def test_hyphenated_name_cut_by_the_model_is_read_whole(read):
     assert location.evidence[0].text == "Ivano-Frankivsk"
 
 
+def test_province_named_without_its_prefix_places_its_town(read):
+    _, _, location = read("On 8 May, a drug suspect was killed in a police raid in Cabanatuan, Nueva Ecija.")
+    assert location is not None and (location.country, location.admin1) == ("PH", "Central Luzon")
+
+
 def test_compass_word_opening_a_name_is_not_a_region(read):
     _, places, _ = read("Gunmen attacked a checkpoint in Western Tarbiya near Daraa, killing two soldiers.")
     assert not [p for p in places if p.evidence[0].text == "Western"]

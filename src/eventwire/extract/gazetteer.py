@@ -41,7 +41,7 @@ from eventwire.errors import ConfigError
 from eventwire.extract.patterns import load_table
 
 # Bump when the build changes what the cache holds; package versions are part of the key too.
-GAZETTEER_VERSION = 9
+GAZETTEER_VERSION = 10
 CACHE_NAME = "gazetteer.marshal"
 KINDS = ("country", "admin1", "admin2", "town")
 PRECISION_OF_KIND = {"country": "country", "admin1": "region", "admin2": "district", "town": "town"}
@@ -570,6 +570,13 @@ def _add_admin_divisions(builder: _Builder, towns: dict, english: dict) -> None:
         entry = builder.add(county, "admin2", country, admin1, county, *_median(members),
                             sum(t["population"] for t in members))
         builder.alias(entry, strip_division_word(normalize_name(county)))
+        bare = _DIVISION_PREFIX.sub("", county)
+        if bare != county:
+            builder.alias(entry, bare)  # "Province of Nueva Ecija" is "Nueva Ecija" in news
+
+
+# GeoNames names some second-level divisions "Province of X", "Commune of X", "Borough of X".
+_DIVISION_PREFIX = re.compile(r"^(?:Province|Commune|Borough|County|District|Regional District|Municipality) of ")
 
 
 def admin1_table_aliases() -> dict[tuple[str, str], list[str]]:
