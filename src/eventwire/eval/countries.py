@@ -12,6 +12,8 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from eventwire.extract.gazetteer import spelling_key
+
 COUNTRY_ALIASES = {
     "russia": "RU",
     "turkey": "TR",
@@ -120,7 +122,5 @@ def _same_transliteration(gold_folded: str, predicted_folded: str) -> bool:
     """"Beirut"/"Beyrouth", "Urozgan"/"Oruzgan": one name in two transliterations, which a
     letter-by-letter ratio scores as far apart. Keys of five letters or more only: short ones
     collide ("Sanaa"/"Sinai")."""
-    from eventwire.extract.gazetteer import spelling_key
-
     key = spelling_key(gold_folded)
     return len(key) >= 5 and key == spelling_key(predicted_folded)

@@ -322,21 +322,23 @@ def _sum(*values: int | None) -> int | None:
 
 _SINGULAR = re.compile(r"\b(?:was|has been|had been)\s+(?:reportedly\s+)?(?:(?:shot|stabbed) and\s+)?"
                        r"(?P<outcome>killed|shot dead|murdered|assassinated|beheaded|stabbed to death|lynched|"
-                       r"executed|(?:beaten|hacked|burned|tortured) to death|injured|wounded|hurt)\b",
+                       r"executed|(?:beaten|hacked|burned|tortured) to death|"
+                       r"fatally (?:shot|stabbed|assaulted|beaten|attacked|wounded|injured)|injured|wounded|hurt)\b",
                        re.IGNORECASE)
 _KILLED_ONE = re.compile(r"\b(?P<outcome>shot and killed|killed|shot dead|assassinated|murdered|beheaded|"
-                         r"stabbed to death|(?:shot|opened fire) and (?:injured|wounded))\s+(?:a|an|one|the(?!\s+\w+s\b))\s+(?!number|total|group|series|short|few|while|day|week|month|year|"
-                         r"moment|little|time|hour)\w+", re.IGNORECASE)
-# "resulting in the death of the commander", "the body of a man was found", "was fatally assaulted",
-# "later died of his injuries": one death told without a number.
+                         r"stabbed to death|(?:shot|opened fire) and (?:injured|wounded))\s+"
+                         r"(?:a|an|one|the(?!\s+\w+s\b))\s+"
+                         r"(?!number|total|group|series|short|few|while|day|week|month|year|moment|little|time|hour)\w+",
+                         re.IGNORECASE)
+# "resulting in the death of the commander", "the body of a man was found", "later died of his injuries":
+# one death told without a number.
 _ONE_DEATH = re.compile(r"\b(?:(?P<outcome>death)\s+of\s+(?:the|a|an|one|his|her|their)\s+(?!number|total)"
                         r"(?P<noun>(?:[\w-]+\s+){0,3}?[\w-]+)\b(?!\s+of\s+(?:people|civilians|soldiers))|"
-                        r"(?:the|a)\s+(?:[\w-]+\s+)?(?P<body>body)\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:the|a)\s+(?:[\w-]+\s+)?body\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
                         r"(?:man|woman|girl|boy|child|person|youth|teenager|soldier|officer|policeman|civilian)\b"
                         r"(?=[^.;]{0,80}\b(?:was|has been|had been)\s+(?:found|discovered|recovered|dumped))|"
-                        r"(?P<fatally>was\s+fatally\s+(?:shot|stabbed|assaulted|beaten|attacked|wounded|injured))|"
-                        r"\b(?:he|she|the \w+|and|(?-i:[A-Z][\w'-]+))\s+(?:later\s+)?(?P<died>(?:died|succumbed)\s+(?:of|from|to)\s+"
-                        r"(?:his|her)\s+(?:injuries|wounds)))", re.IGNORECASE)
+                        r"\b(?:he|she|the \w+|and|(?-i:[A-Z][\w'-]+))\s+(?:later\s+)?(?:died|succumbed)\s+"
+                        r"(?:of|from|to)\s+(?:his|her)\s+(?:injuries|wounds))", re.IGNORECASE)
 _KILLED_NAMED = re.compile(r"\b(?P<outcome>(?:shot and )?killed|assassinated|murdered|beheaded|shot dead)\s+"
                            r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
 
@@ -357,7 +359,8 @@ def _singular_victims(ctx: Context, sentence, background: bool) -> list[Figure]:
             if _NEGATED_SUBJECT.search(subject):
                 continue  # "No one was killed", "nobody was hurt": no victim to count
             outcome = (match.group("outcome") or "").lower()
-            category = "injured" if re.search(r"injured|wounded|hurt", outcome) else "killed"
+            harmed = re.search(r"injured|wounded|hurt", outcome) and not outcome.startswith("fatally")
+            category = "injured" if harmed else "killed"
             if pattern is _SINGULAR and _PERPETRATOR.search(subject):
                 category = f"perpetrators_{category}"
             elif pattern is _ONE_DEATH and _PERPETRATOR.search(match.group("noun") or subject):

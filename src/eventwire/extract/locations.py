@@ -59,7 +59,9 @@ class PlaceMention:
     start: int
     end: int
     name: str
-    source: str  # "entity", "demonym", "nested", "facility", "pattern", "chain", "modifier" ("Saudi-led"), "fuzzy", "spelling"
+    # "entity", "demonym", "nested", "facility", "pattern", "chain", "modifier" ("Saudi-led"), "mission", "actor";
+    # resolution may set "fuzzy" (skeleton in a known area) or "spelling" (transliteration key, worldwide)
+    source: str
     candidates: list[int] = field(default_factory=list)
     alternate: set[int] = field(default_factory=set)
     division_after: bool = False
@@ -345,6 +347,7 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
                 break
             span_tokens.append(nxt)
         full_end = span_tokens[-1].idx + len(span_tokens[-1]) if span_tokens else 0
+        name_start = tokens[first].idx
         while span_tokens:
             if len(span_tokens) == 1 and full_end > span_tokens[0].idx + len(span_tokens[0]) \
                     and span_tokens[0].lower_ in _NEIGHBOURHOOD_HEADS:
@@ -360,7 +363,6 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
                 found.append(mention)
                 break
             span_tokens.pop()
-            name_start = tokens[first].idx
             if not span_tokens and not min_population and (
                     CONTAINER_GAP_RE.match(text[full_end:full_end + 12].split(" ")[0] or " ")
                     or (token.lower_ in _LOCATIVE_TRIGGERS and (name_start, full_end) in whole_names)):
@@ -479,8 +481,8 @@ def _may_be_mislabelled_place(ent, gazetteer: Gazetteer) -> bool:
     return ent.label_ == "PERSON"
 
 
-_SOURCE_RANK = {"modifier": 0, "mission": 0, "entity": 0, "demonym": 0, "nested": 1, "facility": 1, "pattern": 2, "chain": 3,
-                "unresolved": 4}
+_SOURCE_RANK = {"modifier": 0, "mission": 0, "entity": 0, "demonym": 0, "nested": 1, "facility": 1, "pattern": 2,
+                "chain": 3, "unresolved": 4}
 
 
 def _chain_mentions(text: str, gazetteer: Gazetteer, chains: list[tuple[int, int]]) -> list[PlaceMention]:
