@@ -430,6 +430,20 @@ def test_town_lies_in_the_county_the_article_names(read, text, name, admin1):
     assert town.admin1 == admin1
 
 
+def test_repeated_town_and_its_county_agree_on_one_place(read):
+    # four bare "Paris" must not outvote, as France, the Tennessee county that holds a Paris
+    text = ("Paris has a new bakery. Paris and Henry County residents lined up early, and Paris "
+            "officials cut the ribbon. The Henry County fair opens in Paris next week.")
+    _ctx, places, _location = read(text)
+    assert {(p.name, p.admin1) for p in places} == {("Paris", "Tennessee"), ("Henry County", "Tennessee")}
+
+
+def test_country_alone_is_placed_at_its_geographic_centre(read):
+    _ctx, places, _location = read("U.S. officials said the talks would resume in the spring.")
+    country = next(p for p in places if p.precision == "country")
+    assert country.country == "US" and distance_km(country.lat, country.lon, 39.83, -98.58) < 5
+
+
 @pytest.mark.parametrize(
     ("text", "admin1"),
     [

