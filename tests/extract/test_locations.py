@@ -438,6 +438,12 @@ def test_repeated_town_and_its_county_agree_on_one_place(read):
     assert {(p.name, p.admin1) for p in places} == {("Paris", "Tennessee"), ("Henry County", "Tennessee")}
 
 
+def test_division_word_before_of_names_an_agency_not_a_division(read):
+    _ctx, places, _location = read("The Indiana Department of Workforce Development said jobless claims rose "
+                                   "in Boone County and across Indiana counties in March.")
+    assert {(p.name, p.precision) for p in places if p.evidence[0].text == "Indiana"} == {("Indiana", "region")}
+
+
 def test_country_alone_is_placed_at_its_geographic_centre(read):
     _ctx, places, _location = read("U.S. officials said the talks would resume in the spring.")
     country = next(p for p in places if p.precision == "country")

@@ -64,7 +64,7 @@ class PlaceMention:
     source: str
     candidates: list[int] = field(default_factory=list)
     alternate: set[int] = field(default_factory=set)
-    division_after: bool = False
+    division_after: str = ""  # the division word right after the name, lower case ("province")
     is_container: bool = False
     contained: PlaceMention | None = None  # the mention this one is the container of
     container: PlaceMention | None = None

@@ -34,8 +34,10 @@ _MIN_POP_ABROAD = 100_000
 _MAX_POP_HAMLET_ABROAD = 5_000
 _OF_KIND_BEFORE_RE = re.compile(
     r"\b([A-Z][\w-]+)\s+(?:city|town|village|province|region|capital|port|district|state)\s+of\s+$")
+# ... unless "of" follows: "the Indiana Department of Health" is an agency, not a department.
 _DIVISION_AFTER_RE = re.compile(
-    r"^\s+(?:province|region|oblast|governorate|state|district|county|prefecture|department|parish)\b", re.IGNORECASE)
+    r"^\s+(province|region|oblast|governorate|state|district|county|prefecture|department|parish)\b(?!\s+of\b)",
+    re.IGNORECASE)
 # "Police District 5", "Ward 3": a name before a numbered subdivision word names that subdivision.
 _NUMBERED_AFTER_RE = re.compile(r"^\s+(?:district|precinct|sector|zone|ward|block|phase)\s+\d", re.IGNORECASE)
 
@@ -49,7 +51,8 @@ def link_containers(text: str, mentions: list[PlaceMention], gazetteer: Gazettee
     """
     for mention, following in zip(mentions, mentions[1:] + [None]):
         after = text[mention.end:mention.end + 40]
-        mention.division_after = bool(_DIVISION_AFTER_RE.match(after))
+        division = _DIVISION_AFTER_RE.match(after)
+        mention.division_after = division.group(1).lower() if division else ""
         mention.numbered = bool(_NUMBERED_AFTER_RE.match(after))
         if following is not None and CONTAINER_GAP_RE.match(text[mention.end:following.start]) \
                 and (_can_contain(following, gazetteer) or _same_chain(chains, mention, following)):
@@ -316,7 +319,7 @@ def _county_agreement(mentions: list[PlaceMention], gazetteer: Gazetteer) -> lis
             towns.append(set())
             continue
         # "Henry" before "County" reaches Henry County by the name without its division word
-        names_county = bool(_COUNTY_WORD_RE.search(mention.name)) or mention.division_after
+        names_county = bool(_COUNTY_WORD_RE.search(mention.name)) or mention.division_after in ("county", "parish")
         candidates = mention.candidates[:20]
         counties.append({key(e) for e in candidates if gazetteer.kind[e] == "admin2"} if names_county else set())
         towns.append({key(e) for e in candidates if gazetteer.kind[e] == "town" and e not in mention.alternate}
