@@ -42,7 +42,9 @@ def choose_incident_location(ctx, places: list[Place]) -> Place | None:
     venue in that sentence makes it precision "venue" at its town's point; "near/outskirts
     of X" keeps X's point one precision level lower (see `_near`).
     """
-    candidates = [place for place in places if place.evidence]
+    # A repeat (see `locations._with_repeats`) is a place the model did not tag where it stands;
+    # the mention it repeats is already a candidate.
+    candidates = [place for place in places if place.evidence and not (place.feature or "").endswith(":repeat")]
     if not candidates:
         return None
     venues = _venues(ctx)

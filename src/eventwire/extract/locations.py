@@ -82,6 +82,7 @@ def extract_places(ctx) -> list[Place]:
     mentions = _find_mentions(ctx, gazetteer, chains)
     link_containers(ctx.text, mentions, gazetteer, chains)
     resolve_mentions(mentions, gazetteer)
+    mentions = _with_repeats(ctx, mentions)
     # A container whose contained name resolved is context ("Salamiyah, Hamah"): marked so that the
     # incident's place is the contained one, however coarse or fine each entry is.
     holding = {id(m.container) for m in mentions if m.container is not None and m.chosen is not None}
@@ -546,6 +547,54 @@ def _drop_overlaps(mentions: list[PlaceMention]) -> list[PlaceMention]:
         kept.append(mention)
     return kept
 
+
+# Mentions whose name may be said again untagged and still mean the same place: the model tags a
+# town once and misses it inside "Rodeo Gainesville" or "Gainesville Police" three lines down.
+_REPEATABLE_SOURCES = frozenset({"entity", "chain", "dateline"})
+_MIN_REPEAT_NAME = 4
+
+
+def _with_repeats(ctx, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions plus every other occurrence of a resolved toponym's name, read the same way.
+
+    One sense per discourse: a local paper that names Gainesville means the same Gainesville each
+    time. Only names written exactly as the model tagged them, outside person names and outside
+    other mentions; a repeat takes its reading from the mention it repeats (source "repeat"), and
+    is added after resolution so that it never votes on the reading itself.
+    """
+    # full names only: a lone "Gainesville" tagged as a person is the model's slip, not a person
+    persons = [ent for ent in ctx.doc.ents if ent.label_ == "PERSON" and len(ent.text.split()) > 1]
+    surnames = {ent.text.split()[-1] for ent in persons}
+    readings: dict[str, PlaceMention] = {}
+    for mention in mentions:
+        name = ctx.text[mention.start:mention.end]
+        # a name also met ending a person's name ("Pastor Andrew Brunson") was a surname tagged as a place
+        if mention.chosen is not None and mention.source in _REPEATABLE_SOURCES and name not in surnames \
+                and not mention.division_after \
+                and len(name) >= _MIN_REPEAT_NAME and name[0].isupper():
+            best = readings.get(name)
+            if best is None or mention.score > best.score:
+                readings[name] = mention
+    if not readings:
+        return mentions
+    for mention in mentions:  # a name inside an organisation's, read alone, yields to the tagged reading
+        reading = readings.get(ctx.text[mention.start:mention.end])
+        if reading is not None and mention.source == "nested":
+            mention.chosen, mention.score = reading.chosen, reading.score
+    taken = [(m.start, m.end) for m in mentions]
+    taken += [(ent.start_char, ent.end_char) for ent in persons]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(readings, key=len, reverse=True)))
+                         + r")(?![\w-])")
+    repeats = []
+    for match in pattern.finditer(ctx.text):
+        start, end = match.span()
+        if any(start < t_end and t_start < end for t_start, t_end in taken) \
+                or _COMPOUND_AFTER_RE.match(ctx.text, end) or _CURRENCY_AFTER_RE.match(ctx.text, end):
+            continue
+        original = readings[match.group()]
+        repeats.append(PlaceMention(start, end, original.name, "repeat", original.candidates, original.alternate,
+                                    chosen=original.chosen, score=original.score))
+    return sorted(mentions + repeats, key=lambda m: m.start) if repeats else mentions
 
 
 # --- building places -----------------------------------------------------------------------
