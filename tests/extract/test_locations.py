@@ -478,6 +478,21 @@ def _token_range(doc, text: str, name: str, nth: int) -> tuple[int, int]:
     return span.start, span.end
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "precision", "country"),
+    [
+        ("Officials in Austin and Dallas, Texas, said the activist had lived part of the year in Russia.",
+         "Russia", "country", "RU"),
+        ("Deputies in Anderson County, Texas, said a Palestine man was arrested after a chase near Elkhart.",
+         "Palestine", "town", "US"),
+    ],
+)
+def test_country_name_means_the_country_unless_the_story_is_around_a_namesake(read, text, name, precision, country):
+    _ctx, places, _location = read(text)
+    place = next(p for p in places if p.evidence[0].text == name)
+    assert (place.precision, place.country) == (precision, country)
+
+
 def test_country_alone_is_placed_at_its_geographic_centre(read):
     _ctx, places, _location = read("U.S. officials said the talks would resume in the spring.")
     country = next(p for p in places if p.precision == "country")

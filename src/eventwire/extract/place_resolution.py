@@ -400,6 +400,13 @@ def _choose(mention: PlaceMention, gazetteer: Gazetteer, countries: dict[str, in
               for entry in candidates[:40]]
     mention.score, mention.chosen = max(scored)
     chosen = mention.chosen
+    country = _country_named_outright(mention, gazetteer, candidates)
+    if country is not None and gazetteer.kind[chosen] == "town" and mention.container_country is None \
+            and _resolved_container(mention, gazetteer) is None and not _among_the_others(chosen, gazetteer, regions, points):
+        # "Russia" is the country, not Russia, Ohio: a namesake town needs its container, or
+        # the article's other places around it ("Palestine" among the towns of Anderson County, Texas)
+        mention.chosen, mention.score = country, next(score for score, entry in scored if entry == country)
+        return
     if countries and gazetteer.country[chosen] not in countries and gazetteer.kind[chosen] == "town" \
             and gazetteer.population[chosen] < _MIN_POP_ABROAD \
             and (mention.source != "entity" or gazetteer.population[chosen] < _MAX_POP_HAMLET_ABROAD):
@@ -411,6 +418,19 @@ def _choose(mention: PlaceMention, gazetteer: Gazetteer, countries: dict[str, in
         mention.chosen = None  # an untagged capitalised word naming a hamlet, with nothing to confirm it
 
 
+def _among_the_others(entry: int, gazetteer: Gazetteer, regions: set[str], points: list[tuple[float, float]]) -> bool:
+    """True when the entry lies in a region the article names or near a place it chose."""
+    if f"{gazetteer.country[entry]}|{gazetteer.admin1[entry]}" in regions:
+        return True
+    return any(distance_km(gazetteer.lat[entry], gazetteer.lon[entry], lat, lon) < _NEAR_KM for lat, lon in points)
+
+
+def _country_named_outright(mention: PlaceMention, gazetteer: Gazetteer, candidates: list[int]) -> int | None:
+    """The country entry the mention's name spells exactly (not by an alternate spelling), if any."""
+    return next((e for e in candidates[:40] if gazetteer.kind[e] == "country" and e not in mention.alternate), None)
+
+
+_NEAR_KM = 150
 _AGREEMENT_WEIGHT = 0.4  # per other mention that could lie in the candidate's country, at most 3
 
 
@@ -493,7 +513,7 @@ def _score(mention: PlaceMention, entry: int, gazetteer: Gazetteer, countries: d
         score -= 0.8  # "Kerman" alone is the city, not Kerman province
     if points and kind != "country":
         nearest = min(distance_km(gazetteer.lat[entry], gazetteer.lon[entry], lat, lon) for lat, lon in points)
-        score += 0.5 if nearest < 150 else (0.2 if nearest < 500 else 0.0)
+        score += 0.5 if nearest < _NEAR_KM else (0.2 if nearest < 500 else 0.0)
     return score
 
 
