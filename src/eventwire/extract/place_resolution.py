@@ -119,8 +119,8 @@ def _others_context(context: list[tuple[str | None, str | None]], skip: int,
 
     A place's own guess is no evidence for its country ("Ouest" guessed in Haiti must not
     vote Haiti for "Ouest"), nor are the guesses for the same name elsewhere in the article (four
-    "Paris" read alone as France must not outvote the Tennessee county the article names). Its own region stays: it only ranks the namesakes inside that
-    region (Kandahar District over Kandahar province for "Police District 5, Kandahar"), unless
+    "Paris" read alone as France must not outvote the Tennessee county the article names). Its
+    own region stays: it only ranks the namesakes inside that region (Kandahar District over Kandahar province for "Police District 5, Kandahar"), unless
     it is the region of the mention's own admin1 namesake and the others name another of the
     mention's candidate countries, not the region's: then the name would vote for itself across
     borders (Libya's Tripoli district lifting Libya's Tripoli over Lebanon's in a Lebanese story).
@@ -129,13 +129,13 @@ def _others_context(context: list[tuple[str | None, str | None]], skip: int,
     """
     countries, region_counts = totals
     own, own_region = context[skip]
-    if own or any(context[i][0] for i in repeats):
+    guesses = [code for code in (own, *(context[i][0] for i in repeats)) if code]
+    if guesses:
         countries = dict(countries)
-        for code in [own, *(context[i][0] for i in repeats)]:
-            if code:
-                countries[code] -= 1
-                if not countries[code]:
-                    del countries[code]
+        for code in guesses:
+            countries[code] -= 1
+            if not countries[code]:
+                del countries[code]
     regions = set(region_counts)
     candidate_countries, namesake_regions = own_names
     if own_region in namesake_regions and region_counts[own_region] == 1 \
@@ -402,7 +402,8 @@ def _choose(mention: PlaceMention, gazetteer: Gazetteer, countries: dict[str, in
     chosen = mention.chosen
     country = _country_named_outright(mention, gazetteer, candidates)
     if country is not None and gazetteer.kind[chosen] == "town" and mention.container_country is None \
-            and _resolved_container(mention, gazetteer) is None and not _among_the_others(chosen, gazetteer, regions, points):
+            and _resolved_container(mention, gazetteer) is None \
+            and not _among_the_others(chosen, gazetteer, regions, points):
         # "Russia" is the country, not Russia, Ohio: a namesake town needs its container, or
         # the article's other places around it ("Palestine" among the towns of Anderson County, Texas)
         mention.chosen, mention.score = country, next(score for score, entry in scored if entry == country)
