@@ -493,6 +493,15 @@ def test_country_name_means_the_country_unless_the_story_is_around_a_namesake(re
     assert (place.precision, place.country) == (precision, country)
 
 
+@pytest.mark.parametrize("text", [
+    "Exports to Asia and Europe fell by a third, the ministry in Ottawa said.",
+    "Militants have spread across West Africa and the Middle East, the report from Nairobi said.",
+])
+def test_continents_are_no_namesake_towns(read, text):
+    _ctx, places, _location = read(text)
+    assert {p.evidence[0].text for p in places} <= {"Ottawa", "Nairobi"}
+
+
 def test_country_alone_is_placed_at_its_geographic_centre(read):
     _ctx, places, _location = read("U.S. officials said the talks would resume in the spring.")
     country = next(p for p in places if p.precision == "country")

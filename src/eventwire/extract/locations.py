@@ -37,6 +37,15 @@ _NOT_PLACES = {
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "un", "eu", "god", "city", "state", "capital", "west", "east", "north", "south", "republic",
 }
+# Continents and world regions: the gazetteer holds no such entry, only namesake towns (Asia in the
+# Philippines) and spellings (Africa -> Mahdia), so they are not looked up at all.
+_WORLD_REGIONS = {
+    "africa", "asia", "europe", "oceania", "antarctica", "north america", "south america", "latin america",
+    "central america", "middle east", "far east", "sub saharan africa", "west africa", "east africa",
+    "north africa", "southern africa", "central asia", "south asia", "southeast asia", "east asia",
+    "western europe", "eastern europe", "central europe", "horn of africa",
+}
+_NOT_PLACES |= _WORLD_REGIONS
 
 # An address chain as coders and wire copy write it: "Mansura neighborhood, Shaykh Uthman, Adan, Yemen",
 # "Tieba (Bankass, Mopti)". Each segment is a capitalised name (connectors like "al", "of" and
