@@ -170,7 +170,13 @@ def test_every_admin1_alias_row_names_a_gazetteer_division(gazetteer):
 
 
 @pytest.mark.model
-def test_second_level_division_named_without_its_prefix(gazetteer):
-    """GeoNames' "Province of Nueva Ecija" is "Nueva Ecija" in news."""
-    found = [(gazetteer.name[e], gazetteer.kind[e], gazetteer.country[e]) for e, _alt in gazetteer.lookup("Nueva Ecija")]
-    assert ("Province of Nueva Ecija", "admin2", "PH") in found
+@pytest.mark.parametrize("bare, full, country", [
+    ("Nueva Ecija", "Province of Nueva Ecija", "PH"),
+    ("Bam", "Province du Bam", "BF"),
+    ("Sullana", "Provincia de Sullana", "PE"),
+    ("Bogor", "Kabupaten Bogor", "ID"),
+])
+def test_second_level_division_named_without_its_prefix(gazetteer, bare, full, country):
+    """GeoNames' "Province of Nueva Ecija", "Province du Bam" are "Nueva Ecija", "Bam" in news."""
+    found = [(gazetteer.name[e], gazetteer.kind[e], gazetteer.country[e]) for e, _alt in gazetteer.lookup(bare)]
+    assert (full, "admin2", country) in found

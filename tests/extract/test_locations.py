@@ -391,6 +391,12 @@ def test_province_named_without_its_prefix_places_its_town(read):
     assert location is not None and (location.country, location.admin1) == ("PH", "Central Luzon")
 
 
+def test_province_named_in_brackets_without_its_local_prefix_keeps_its_town(read):
+    """GeoNames' "Province du Bam" is "Bam" here, not the Iranian city, so Bourzanga is found in it."""
+    _, places, _ = read("Gunmen killed four traders near Namssiguia (Bourzanga, Bam) on Sunday.")
+    assert {(p.name, p.country) for p in places} >= {("Bourzanga", "BF"), ("Province du Bam", "BF")}
+
+
 def test_compass_word_opening_a_name_is_not_a_region(read):
     _, places, _ = read("Gunmen attacked a checkpoint in Western Tarbiya near Daraa, killing two soldiers.")
     assert not [p for p in places if p.evidence[0].text == "Western"]

@@ -42,7 +42,7 @@ from eventwire.errors import ConfigError
 from eventwire.extract.patterns import load_table
 
 # Bump when the build changes what the cache holds; package versions are part of the key too.
-GAZETTEER_VERSION = 11
+GAZETTEER_VERSION = 12
 CACHE_NAME = "gazetteer.marshal"
 KINDS = ("country", "admin1", "admin2", "town")
 PRECISION_OF_KIND = {"country": "country", "admin1": "region", "admin2": "district", "town": "town"}
@@ -577,8 +577,14 @@ def _add_admin_divisions(builder: _Builder, towns: dict, english: dict) -> None:
             builder.alias(entry, bare)  # "Province of Nueva Ecija" is "Nueva Ecija" in news
 
 
-# GeoNames names some second-level divisions "Province of X", "Commune of X", "Borough of X".
-_DIVISION_PREFIX = re.compile(r"^(?:Province|Commune|Borough|County|District|Regional District|Municipality) of ")
+# GeoNames names many second-level divisions with the division word first, in English or the
+# local language: "Province of X", "Province du Bam", "Departamento de La Paz", "Kabupaten Bogor".
+_DIVISION_PREFIX = re.compile(
+    r"^(?:(?:(?:Province|Commune|Borough|County|District|Regional District|Municipality) of"
+    r"|(?:Departamento|Provincia|Municipio|Distrito|Partido|Cantón) (?:de la|del|de|di)"
+    r"|(?:Province|Département|Arrondissement|Préfecture|Cercle|Daïra|Commune) (?:de la|du|de)"
+    r"|Municipio|Cantón|Comuna|Kabupaten|Kota|Amphoe|Huyện|Powiat|Gemeente|Obshtina|Okres|Bezirk"
+    r"|Politischer Bezirk|Nomós|Bashkia|Općina) |(?:Province|Département|Commune) d['’](?=\w))")
 
 
 def admin1_table_aliases() -> dict[tuple[str, str], list[str]]:
