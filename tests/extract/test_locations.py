@@ -397,6 +397,12 @@ def test_province_named_in_brackets_without_its_local_prefix_keeps_its_town(read
     assert {(p.name, p.country) for p in places} >= {("Bourzanga", "BF"), ("Province du Bam", "BF")}
 
 
+def test_city_holding_an_unknown_quarter_is_the_city_not_its_district(read):
+    """The gazetteer knows Mosul the city and Mosul district; an unknown quarter in it means the city."""
+    _, _, location = read("Two bombs were defused in Zarqawiyya neighborhood, Mosul, Nineveh, Iraq, on Monday.")
+    assert location is not None and (location.name, location.precision) == ("Mosul", "town")
+
+
 def test_compass_word_opening_a_name_is_not_a_region(read):
     _, places, _ = read("Gunmen attacked a checkpoint in Western Tarbiya near Daraa, killing two soldiers.")
     assert not [p for p in places if p.evidence[0].text == "Western"]

@@ -501,7 +501,7 @@ def _score(mention: PlaceMention, entry: int, gazetteer: Gazetteer, countries: d
         score += 0.8 + 0.1 * min(countries[code], 3)
     elif countries and kind != "country":
         score -= 1.0  # a town abroad when the article names its countries: "Police District 1, Farah"
-    if mention.is_container:
+    if mention.is_container and not _holds_city_quarter(mention, gazetteer):
         score += 1.0 if kind in ("admin1", "admin2") else -0.3
         score += _HOLDS_CONTAINED_BONUS if _holds_contained(mention, entry, gazetteer) else 0.0
     if f"{code}|{gazetteer.admin1[entry]}" in regions and kind != "admin1":
@@ -521,6 +521,19 @@ def _score(mention: PlaceMention, entry: int, gazetteer: Gazetteer, countries: d
 # "Cartagena, Bolivar department": of the three Bolívars the one that holds a Cartagena (Colombia's)
 # is meant; about as strong as a named country.
 _HOLDS_CONTAINED_BONUS = 1.0
+
+
+# A city this big has quarters the gazetteer does not know ("Sarjikhana neighborhood, Mosul").
+_MIN_POP_CITY_OF_QUARTERS = 100_000
+
+
+def _holds_city_quarter(mention: PlaceMention, gazetteer: Gazetteer) -> bool:
+    """True when the container holds an unknown name and may be a city big enough to have quarters:
+    then the city, not its namesake district, is the container ("Old City area, Mosul, Nineveh")."""
+    if mention.contained is None or mention.contained.candidates:
+        return False
+    return any(gazetteer.kind[e] == "town" and gazetteer.population[e] >= _MIN_POP_CITY_OF_QUARTERS
+               and e not in mention.alternate for e in mention.candidates[:10])
 
 
 def _holds_contained(mention: PlaceMention, entry: int, gazetteer: Gazetteer) -> bool:
