@@ -34,7 +34,7 @@ FigureCategory = Literal[
     "perpetrators_arrested",
     "affected",
 ]
-Precision = Literal["venue", "neighbourhood", "town", "district", "region", "country", "unknown"]
+Precision = Literal["venue", "neighbourhood", "town", "district", "region", "country", "continent", "unknown"]
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]
 Stance = Literal["claimed", "suspected", "accused", "denied", "unknown"]
 ActorRole = Literal["perpetrator", "target", "victim", "responder", "official", "other"]

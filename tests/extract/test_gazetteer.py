@@ -110,7 +110,8 @@ def test_spelling_variants_are_sizeable_places_most_populous_first(gazetteer):
     ("name", "kind", "country", "admin1"),
     [("Krasnogorsk", "town", "RU", "Moscow Oblast"), ("Kerman", "town", "IR", "Kerman"),
      ("Russia", "country", "RU", ""), ("the US", "country", "US", ""), ("DR Congo", "country", "CD", ""),
-     ("North Sinai", "admin1", "EG", "North Sinai"), ("Rapides Parish", "admin2", "US", "Louisiana")],
+     ("North Sinai", "admin1", "EG", "North Sinai"), ("Rapides Parish", "admin2", "US", "Louisiana"),
+     ("South America", "continent", "", "")],
 )
 def test_lookup_finds_towns_divisions_and_common_country_names(gazetteer, name, kind, country, admin1):
     found = [e for e, _alt in gazetteer.lookup(name) if gazetteer.kind[e] == kind]

