@@ -42,7 +42,7 @@ from eventwire.errors import ConfigError
 from eventwire.extract.patterns import load_table
 
 # Bump when the build changes what the cache holds; package versions are part of the key too.
-GAZETTEER_VERSION = 13
+GAZETTEER_VERSION = 14
 CACHE_NAME = "gazetteer.marshal"
 KINDS = ("continent", "country", "admin1", "admin2", "town")
 PRECISION_OF_KIND = {"continent": "continent", "country": "country", "admin1": "region", "admin2": "district",
