@@ -403,6 +403,12 @@ def test_city_holding_an_unknown_quarter_is_the_city_not_its_district(read):
     assert location is not None and (location.name, location.precision) == ("Mosul", "town")
 
 
+def test_spelling_variant_alone_is_kept_when_a_people_named_agrees(read):
+    """No other toponym confirms "Qalqiliyah" (Qalqilyah, 43,000 people), but the Palestinians named do."""
+    _, places, _ = read("Soldiers raided the town of Qalqiliyah at dawn and detained three Palestinian students.")
+    assert ("Qalqiliyah", "PS") in {(p.evidence[0].text, p.country) for p in places}
+
+
 def test_compass_word_opening_a_name_is_not_a_region(read):
     _, places, _ = read("Gunmen attacked a checkpoint in Western Tarbiya near Daraa, killing two soldiers.")
     assert not [p for p in places if p.evidence[0].text == "Western"]

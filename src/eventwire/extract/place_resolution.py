@@ -254,10 +254,12 @@ def _drop_stray_spellings(mentions: list[PlaceMention], gazetteer: Gazetteer) ->
     """A name placed only by its spelling key stays where the article's other toponyms agree on its
     country; where they name no place at all, only when it is a region or a city of 50,000+ people one
     letter from the name ("Quamishli", "Ain Oussara"): keys are shared by chance across countries
-    (Garabulli and Garoua Boulaï). A facility's town ("Miraflores" of a Chilean estate) likewise stays
-    only where the other toponyms agree, or where there are none."""
+    (Garabulli and Garoua Boulaï); there a people named says its country as well ("Qalqiliyah ...
+    Palestinian residents"). A facility's town ("Miraflores" of a Chilean estate) likewise stays only
+    where the other toponyms agree, or where there are none."""
     sure = {gazetteer.country[m.chosen] for m in mentions
             if m.chosen is not None and m.source not in _NOT_TOPONYMS and not _is_weak(m, gazetteer)}
+    peoples = {gazetteer.country[m.chosen] for m in mentions if m.chosen is not None and m.source == "demonym"}
     for mention in mentions:
         chosen = mention.chosen
         if mention.source not in ("spelling", "facility") or chosen is None:
@@ -266,6 +268,7 @@ def _drop_stray_spellings(mentions: list[PlaceMention], gazetteer: Gazetteer) ->
             keep = gazetteer.country[chosen] in sure
         else:
             keep = mention.source == "facility" or _close_sizeable_spelling(mention.name, chosen, gazetteer)
+        keep = keep or (not sure and mention.source == "spelling" and gazetteer.country[chosen] in peoples)
         if not keep:
             mention.chosen = None
 
