@@ -409,6 +409,17 @@ def test_spelling_variant_alone_is_kept_when_a_people_named_agrees(read):
     assert ("Qalqiliyah", "PS") in {(p.evidence[0].text, p.country) for p in places}
 
 
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Gunmen killed four herders near Gode (Somali region) on Monday.", "Somali", "ET"),
+    ("Somali troops crossed the border on Monday.", None, None),
+    ("He called for a Palestinian state, speaking in Ramallah.", None, None),
+])
+def test_people_named_before_a_division_word_names_the_division(read, text, name, country):
+    _, places, _ = read(text)
+    division = next((p for p in places if p.precision == "region"), None)
+    assert (division.evidence[0].text, division.country) == (name, country) if name else division is None
+
+
 def test_compass_word_opening_a_name_is_not_a_region(read):
     _, places, _ = read("Gunmen attacked a checkpoint in Western Tarbiya near Daraa, killing two soldiers.")
     assert not [p for p in places if p.evidence[0].text == "Western"]

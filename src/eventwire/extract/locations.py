@@ -130,7 +130,7 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
         if ent.label_ in _PLACE_LABELS:
             mentions += _entity_mentions(ent, gazetteer, ctx.text) or _facility_mentions(ent, gazetteer, ctx.text)
         elif ent.label_ == "NORP":
-            mentions += _demonym_mentions(ent, gazetteer)
+            mentions += _demonym_mentions(ent, gazetteer, ctx.text)
         elif ent.label_ == "ORG":
             mentions += _nested_mentions(ent, gazetteer, ctx.text)
     mentions += _pattern_mentions(ctx, gazetteer, mentions)
@@ -240,10 +240,23 @@ _CONTINENT_DEMONYMS = {"european": "Europe", "europeans": "Europe", "african": "
                        "south american": "South America"}
 
 
-def _demonym_mentions(ent, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """'Afghan' -> Afghanistan; a NORP that is itself a country name ('Tajikistan') too."""
+# "Somali region", "Afar zone": a people's name before a division word names the division.
+# ("Palestinian state", "Islamic State", "Iranian state media" are no divisions.)
+_DIVISION_NEXT_RE = re.compile(r"\s+(?:region|province|zone)\b", re.IGNORECASE)
+
+
+def _demonym_mentions(ent, gazetteer: Gazetteer, text: str) -> list[PlaceMention]:
+    """'Afghan' -> Afghanistan; a NORP that is itself a country name ('Tajikistan') too; a people's
+    name before a division word ('Somali region' of Ethiopia) the division."""
     name = _clean_name(ent.text)
     start = ent.start_char + ent.text.find(name)
+    if _DIVISION_NEXT_RE.match(text, ent.end_char):
+        division = _lookup_mention(gazetteer, name, start, "entity")
+        if division is not None:
+            division.candidates = [e for e in division.candidates
+                                   if gazetteer.kind[e] in ("admin1", "admin2") and e not in division.alternate]
+            if division.candidates:
+                return [division]
     code = gazetteer.demonym(name)
     if code is None and len(ent) > 1:
         code = gazetteer.demonym(ent[0].text)
