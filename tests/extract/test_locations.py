@@ -420,6 +420,12 @@ def test_people_named_before_a_division_word_names_the_division(read, text, name
     assert (division.evidence[0].text, division.country) == (name, country) if name else division is None
 
 
+def test_name_opening_with_a_lower_case_arabic_article_is_found(read):
+    """The model tags "al-Bab" as a person; after "near" it is the town in Aleppo."""
+    _, places, _ = read("Rebels shelled army positions near al-Bab on Tuesday, a monitor said.")
+    assert ("al-Bab", "SY") in {(p.evidence[0].text, p.country) for p in places}
+
+
 def test_compass_word_opening_a_name_is_not_a_region(read):
     _, places, _ = read("Gunmen attacked a checkpoint in Western Tarbiya near Daraa, killing two soldiers.")
     assert not [p for p in places if p.evidence[0].text == "Western"]

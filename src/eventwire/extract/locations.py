@@ -375,7 +375,8 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
         min_population = 5000 if token.text in {",", "("} else 0
         span_tokens = []
         for nxt in tokens[first:first + 4]:
-            if not (nxt.text[:1].isupper() or _inner_hyphen(nxt)) or nxt.i in sentence_starts:
+            opening_article = nxt.i == first and _opens_with_article(tokens, first)
+            if not (nxt.text[:1].isupper() or _inner_hyphen(nxt) or opening_article) or nxt.i in sentence_starts:
                 break
             span_tokens.append(nxt)
         full_end = span_tokens[-1].idx + len(span_tokens[-1]) if span_tokens else 0
@@ -407,9 +408,18 @@ _PART_WORDS = frozenset({"northern", "southern", "eastern", "western", "central"
                          "northwestern", "southeastern", "southwestern", "north", "south", "east", "west"})
 
 
+# "in al-Hasakeh", "near el-Arish": a lower-case Arabic article hyphenated to the name opens it.
+_HYPHENATED_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed"})
+
+
+def _opens_with_article(tokens: list, index: int) -> bool:
+    return tokens[index].lower_ in _HYPHENATED_ARTICLES and tokens[index].is_lower and index + 2 < len(tokens) \
+        and _inner_hyphen(tokens[index + 1]) and tokens[index + 2].is_title
+
+
 def _first_name_token(tokens: list, index: int) -> int | None:
     """The index of the capitalised name a trigger word introduces, past "the northern" and the like."""
-    if tokens[index].is_title:
+    if tokens[index].is_title or _opens_with_article(tokens, index):
         return index
     if tokens[index].lower_ == "the" and index + 1 < len(tokens) and tokens[index + 1].lower_ in _PART_WORDS:
         index += 1
