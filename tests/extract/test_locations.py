@@ -426,6 +426,15 @@ def test_name_opening_with_a_lower_case_arabic_article_is_found(read):
     assert ("al-Bab", "SY") in {(p.evidence[0].text, p.country) for p in places}
 
 
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("Schools across Northeast Georgia closed after the storm.", "Georgia", "Georgia"),
+    ("Tornadoes tore through North Texas overnight.", "Texas", "Texas"),
+])
+def test_compass_part_of_a_region_names_the_region(read, text, name, admin1):
+    _, places, _ = read(text)
+    assert (name, "US", admin1) in {(p.evidence[0].text, p.country, p.admin1) for p in places}
+
+
 def test_compass_word_opening_a_name_is_not_a_region(read):
     _, places, _ = read("Gunmen attacked a checkpoint in Western Tarbiya near Daraa, killing two soldiers.")
     assert not [p for p in places if p.evidence[0].text == "Western"]

@@ -184,11 +184,25 @@ def _entity_mentions(ent, gazetteer: Gazetteer, article_text: str) -> list[Place
         mention = _lookup_mention(gazetteer, name, start, "entity")
         if mention is None and gazetteer.demonym(name):
             mention = _country_mention(gazetteer, gazetteer.demonym(name), name, start)
+        if mention is None and normalize_name(name) not in _NOT_PLACES:
+            mention = _compass_part_mention(gazetteer, name, start)
         if mention is None and ent.label_ in ("GPE", "LOC") and normalize_name(name) not in _NOT_PLACES:
             mention = PlaceMention(start, start + len(name), name, "unresolved")
         if mention is not None:
             found.append(mention)
     return found
+
+
+# "Northeast Georgia", "North Texas": a compass word before a name the gazetteer knows only without it.
+_COMPASS_PART_RE = re.compile(r"(?:(?:north|south)(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?|central)\s+", re.IGNORECASE)
+
+
+def _compass_part_mention(gazetteer: Gazetteer, name: str, start: int) -> PlaceMention | None:
+    """The place a compass-word part names ("Northeast Georgia" -> Georgia), at the place's own span."""
+    part = _COMPASS_PART_RE.match(name)
+    if part is None:
+        return None
+    return _lookup_mention(gazetteer, name[part.end():], start + part.end(), "entity")
 
 
 def _city_named_so(part: str, gazetteer: Gazetteer) -> str | None:
