@@ -435,6 +435,12 @@ def test_compass_part_of_a_region_names_the_region(read, text, name, admin1):
     assert (name, "US", admin1) in {(p.evidence[0].text, p.country, p.admin1) for p in places}
 
 
+def test_county_named_inside_a_title_or_an_event_is_a_place(read):
+    _, places, _ = read("Rapides Parish Sheriff Tom Hale said the Avoyelles Parish Fair would go ahead.")
+    assert {(p.evidence[0].text, p.admin1, p.precision) for p in places} >= {
+        ("Rapides Parish", "Louisiana", "district"), ("Avoyelles Parish", "Louisiana", "district")}
+
+
 def test_compass_word_opening_a_name_is_not_a_region(read):
     _, places, _ = read("Gunmen attacked a checkpoint in Western Tarbiya near Daraa, killing two soldiers.")
     assert not [p for p in places if p.evidence[0].text == "Western"]

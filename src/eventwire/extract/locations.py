@@ -138,6 +138,7 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
     mentions += _mission_mentions(ctx.text, gazetteer)
     mentions += _dateline_mentions(ctx.text, gazetteer)
     mentions += _townsfolk_mentions(ctx, gazetteer)
+    mentions += _county_mentions(ctx.text, gazetteer)
     mentions = [mention for mention in mentions if not _CURRENCY_AFTER_RE.match(ctx.text, mention.end)]
     mentions = confirm_abbreviations(ctx.text, mentions, gazetteer)
     for mention in mentions:
@@ -480,6 +481,27 @@ def _mission_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
             mention.source = source
             mention.areas = _MISSIONS[name][1] if source == "mission" else ()
             found.append(mention)
+    return found
+
+
+# "Anderson County Sheriff ...", "the Walker County Fair": a name with the division word is a place
+# wherever it stands, and the model tags it inside people, events and organisations.
+_COUNTY_RE = re.compile(r"\b((?:(?:St\.|[A-Z][\w'’-]+)\s){1,3})(?:County|Parish)\b")
+
+
+def _county_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Every "<Name> County/Parish" the gazetteer holds as a second-level division (source "entity")."""
+    found = []
+    for match in _COUNTY_RE.finditer(text):
+        words = match.group(1).split()
+        for first in range(len(words)):  # the longest name first: "Prince George's County"
+            start = match.start(1) + match.group(1).index(words[first])
+            mention = _lookup_mention(gazetteer, text[start:match.end()], start, "entity")
+            if mention is not None:
+                mention.candidates = [e for e in mention.candidates if gazetteer.kind[e] == "admin2"]
+                if mention.candidates:
+                    found.append(mention)
+                    break
     return found
 
 
