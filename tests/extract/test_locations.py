@@ -600,11 +600,19 @@ def test_undotted_or_wordlike_abbreviation_is_no_state(read, text):
          "Connecticut"),
         ("Court runs out of paper. MOUNT GILEAD (AP) -- A city court in Ohio stopped taking cases.", "Mount Gilead",
          "Ohio"),
+        ("Diner burns. By Ann Lee, Staff Writer, June 3, 2009 CROMWELL -- A fire in Connecticut destroyed a diner.",
+         "Cromwell", "Connecticut"),
     ],
 )
 def test_dateline_in_capitals_is_a_place(read, text, name, admin1):
     _ctx, places, _location = read(text)
     assert any(p.name == name and p.admin1 == admin1 for p in places)
+
+
+def test_digest_items_open_with_datelines_but_a_colon_after_capitals_alone_is_no_place(read):
+    _ctx, places, _location = read("News in brief. AMMAN: Two men were arrested on Sunday. "
+                                   "UPDATE: The road reopened. NOTE: Times are local.")
+    assert [(p.evidence[0].text, p.country) for p in places] == [("AMMAN", "JO")]
 
 
 def test_repeated_name_keeps_the_reading_its_container_gave(read):

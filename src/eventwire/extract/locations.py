@@ -445,21 +445,29 @@ def _first_name_token(tokens: list, index: int) -> int | None:
     return None
 
 
-# A wire or local-paper dateline: "TORRINGTON — ...", "MOUNT GILEAD (AP) -- ...", "ATLANTA, Ga. - ...":
-# the town the story is filed from, in capitals, at the start of the text or after its headline. The
-# model tags few of them (it reads capitals as acronyms), yet a dateline names a place, however small.
-_DATELINE_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]*){0,3})"
+# A wire or local-paper dateline: "TORRINGTON — ...", "MOUNT GILEAD (AP) -- ...", "ATLANTA, Ga. - ...",
+# "March 24, 2009 MANSFIELD -- ...": the town the story is filed from, in capitals, at the start of the
+# text or after its headline or byline date. The model tags few of them (it reads capitals as
+# acronyms), yet a dateline names a place, however small.
+_DATELINE_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\d{4}\s))([A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]*){0,3})"
                           r"(?=(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([A-Za-z ]+\))?\s*(?:-{1,3}|–|—))")
 _DATELINE_WINDOW = 600  # characters: a headline and a byline may come first
+# A digest's datelines open its items: "... that time. BEIRUT: The body of ...". A colon also ends
+# "UPDATE:" or "NOTE:", so only a place of some size counts.
+_ITEM_DATELINE_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Z'’.-]{3,}(?:\s[A-Z][A-Z'’.-]*){0,2}):\s")
 
 
 def _dateline_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """The dateline's town, looked up like a tagged place (source "entity")."""
+    """The dateline's town and the digest items' ones, looked up like tagged places (source "entity")."""
+    found = []
     match = _DATELINE_RE.search(text, 0, _DATELINE_WINDOW)
-    if match is None or len(match.group(1)) < 3:
-        return []
-    mention = _lookup_mention(gazetteer, match.group(1), match.start(1), "entity")
-    return [mention] if mention is not None else []
+    if match is not None and len(match.group(1)) >= 3:
+        found.append(_lookup_mention(gazetteer, match.group(1), match.start(1), "entity"))
+    for item in _ITEM_DATELINE_RE.finditer(text):
+        mention = _lookup_mention(gazetteer, item.group(1), item.start(1), "entity", MIN_POP_UNTAGGED)
+        if mention is not None and not mention.alternate.issuperset(mention.candidates):
+            found.append(mention)
+    return [mention for mention in found if mention is not None]
 
 
 # "the OSCE SMM observed ... near X": a mission with one host country names that country, like a
