@@ -20,6 +20,7 @@ from eventwire.extract.place_cues import (
     CONTAINER_GAP_RE,
     MIN_POP_NESTED,
     MIN_POP_UNTAGGED,
+    PARTY_STATE_RE,
     SETTLEMENT,
     alternation,
     confirm_abbreviations,
@@ -139,6 +140,8 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
     mentions += _dateline_mentions(ctx.text, gazetteer)
     mentions += _townsfolk_mentions(ctx, gazetteer)
     mentions += _county_mentions(ctx.text, gazetteer)
+    mentions += [m for match in PARTY_STATE_RE.finditer(ctx.text)
+                 if (m := _lookup_mention(gazetteer, match.group(1), match.start(1), "entity")) is not None]
     mentions = [mention for mention in mentions if not _CURRENCY_AFTER_RE.match(ctx.text, mention.end)]
     mentions = confirm_abbreviations(ctx.text, mentions, gazetteer)
     for mention in mentions:
@@ -172,6 +175,8 @@ _HYPHENATED_REST = re.compile(r"(?:[-‐‑][A-Za-z][\w']*)+")
 def _entity_mentions(ent, gazetteer: Gazetteer, article_text: str) -> list[PlaceMention]:
     """A GPE/LOC/FAC entity as one mention, or its parts when it is "Kerman, Iran"."""
     text = ent.text
+    if PARTY_STATE_RE.match(text):
+        return []  # "D-Ill.": the state alone is the place (see `_find_mentions`)
     rest = _HYPHENATED_REST.match(article_text, ent.end_char)
     if rest and "," not in text and gazetteer.lookup(text + rest.group()):
         text += rest.group()

@@ -78,5 +78,12 @@ def confirm_abbreviations(text: str, mentions: list, gazetteer) -> list:
 def _written_abbreviation(text: str, start: int, end: int) -> bool:
     written = text[start:end] if text[end - 1:end] == "." else text[start:end + 1]
     return any(alias == written and (alias not in _WORDLIKE_ABBREVIATIONS
-                                     or _TOWN_COMMA_BEFORE_RE.search(text, max(0, start - 40), start))
+                                     or _TOWN_COMMA_BEFORE_RE.search(text, max(0, start - 40), start)
+                                     or _PARTY_BEFORE_RE.search(text, max(0, start - 3), start))
                for alias, _key in _DOTTED_ALIASES)
+
+
+# "Sen. Byron Dorgan, D-N.D.", "Rep. Jo Ann Davis, R-Va.": a lawmaker's party and state.
+_PARTY_BEFORE_RE = re.compile(r"(?<![\w-])[DRI]-$")
+PARTY_STATE_RE = re.compile(r"(?<![\w-])[DRI]-(" + alternation(tuple(alias for alias, _key in _DOTTED_ALIASES))
+                            + r")(?![\w])")
