@@ -65,7 +65,9 @@ def test_stale_or_corrupt_cache_is_not_trusted(built, tmp_path):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Bi'r al 'Abd", "bir al abd"), ("the U.S.", "us"), ("Kermān", "kerman"), ("Pol-e  Malan", "pol e malan")],
+    [("Bi'r al 'Abd", "bir al abd"), ("the U.S.", "us"), ("Kermān", "kerman"), ("Pol-e  Malan", "pol e malan"),
+     ("St. Paul", "saint paul"), ("Mt Pleasant", "mount pleasant"), ("Sault Ste. Marie", "sault ste marie"),
+     ("Stanley", "stanley")],
 )
 def test_normalize_name_drops_accents_quotes_dots_and_the(text, expected):
     assert normalize_name(text) == expected

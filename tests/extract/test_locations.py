@@ -609,6 +609,11 @@ def test_dateline_in_capitals_is_a_place(read, text, name, admin1):
     assert any(p.name == name and p.admin1 == admin1 for p in places)
 
 
+def test_abbreviated_saint_finds_the_city_written_out(read):
+    _ctx, places, _location = read("Police in St. Paul arrested two men after the shooting.")
+    assert [(p.name, p.admin1) for p in places] == [("Saint Paul", "Minnesota")]
+
+
 def test_lawmakers_party_and_state_names_the_state(read):
     _ctx, places, _location = read("Sen. Ann Hale, D-Ill., and Rep. Tom Ray, R-N.D., voted no on D-Day.")
     assert [(p.evidence[0].text, p.admin1) for p in places] == [("Ill.", "Illinois"), ("N.D.", "North Dakota")]

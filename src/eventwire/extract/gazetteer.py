@@ -42,7 +42,7 @@ from eventwire.errors import ConfigError
 from eventwire.extract.patterns import load_table
 
 # Bump when the build changes what the cache holds; package versions are part of the key too.
-GAZETTEER_VERSION = 14
+GAZETTEER_VERSION = 15
 CACHE_NAME = "gazetteer.marshal"
 KINDS = ("continent", "country", "admin1", "admin2", "town")
 PRECISION_OF_KIND = {"continent": "continent", "country": "country", "admin1": "region", "admin2": "district",
@@ -63,12 +63,18 @@ _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
 
 @lru_cache(maxsize=65536)
 def normalize_name(text: str) -> str:
-    """The form names are indexed under: no accents, lower case, no quotes, dots or leading "the"."""
+    """The form names are indexed under: no accents, lower case, no quotes, dots or leading "the",
+    a leading "St"/"Mt"/"Ft" written out."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(char for char in text if not unicodedata.combining(char)).translate(_QUOTES).lower()
     text = re.sub(r"[-‐‑–—_/]", " ", text).replace(".", "")
-    text = re.sub(r"\s+", " ", text).strip()
-    return text.removeprefix("the ")
+    text = re.sub(r"\s+", " ", text).strip().removeprefix("the ")
+    return _ABBREVIATED_HEAD_RE.sub(lambda m: _ABBREVIATED_HEADS[m.group(1)], text)
+
+
+# "St. Paul", "Mt. Pleasant", "Ft. Worth": news abbreviates the word GeoNames writes out.
+_ABBREVIATED_HEADS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_ABBREVIATED_HEAD_RE = re.compile(r"^(st|ste|mt|ft)(?= )")
 
 
 _ARTICLES = {"al", "el", "ad", "ash", "as", "ar", "an", "at", "az", "ud", "ul", "e", "i", "ye", "de", "la", "le"}
