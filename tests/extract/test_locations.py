@@ -593,6 +593,16 @@ def test_undotted_or_wordlike_abbreviation_is_no_state(read, text):
     assert all(p.country != "US" for p in places)
 
 
+@pytest.mark.parametrize(("text", "province"), [
+    ("In B.C., up to 20 centimetres of snow is expected on Monday.", True),
+    ("The temple near Nablus was built around 300 B.C. and restored later.", False),
+    ("Walls from the fifth century B.C. were found near Nablus.", False),
+])
+def test_bc_alone_is_british_columbia_unless_it_is_the_era(read, text, province):
+    _ctx, places, _location = read(text)
+    assert any(p.admin1 == "British Columbia" for p in places) is province
+
+
 @pytest.mark.parametrize(
     ("text", "name", "admin1"),
     [

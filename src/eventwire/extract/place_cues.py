@@ -40,7 +40,9 @@ CONTAINER_GAP_RE = re.compile(r"^(?:\s+(?:" + SETTLEMENT + r"))?\s*(?:,|\(|\bin\
 _DOTTED_ALIASES = tuple((alias, f"{country}|{admin1}") for alias, country, admin1 in load_table("admin1_aliases.tsv")
                         if alias.endswith("."))
 _WORDLIKE_ABBREVIATIONS = frozenset({"Del.", "Ill.", "Ind.", "La.", "Mass.", "Miss.", "Mo.", "Ore.", "Penn.", "Wash.",
-                                     "Man.", "B.C."})  # "a Man.", "300 B.C."
+                                     "Man."})  # "a Man."
+# "300 B.C.", "the fifth century B.C.": the era, not British Columbia.
+_ERA_BEFORE_RE = re.compile(r"(?:\d|centur(?:y|ies)|millenni(?:um|a))\s*$", re.IGNORECASE)
 _TOWN_COMMA_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]*,\s*$")
 _STATE_ENTRIES: dict[int, tuple] = {}  # id -> (gazetteer, {abbreviation: its state's entries})
 
@@ -77,6 +79,8 @@ def confirm_abbreviations(text: str, mentions: list, gazetteer) -> list:
 
 def _written_abbreviation(text: str, start: int, end: int) -> bool:
     written = text[start:end] if text[end - 1:end] == "." else text[start:end + 1]
+    if written == "B.C." and _ERA_BEFORE_RE.search(text, max(0, start - 20), start):
+        return False
     return any(alias == written and (alias not in _WORDLIKE_ABBREVIATIONS
                                      or _TOWN_COMMA_BEFORE_RE.search(text, max(0, start - 40), start)
                                      or _PARTY_BEFORE_RE.search(text, max(0, start - 3), start))
