@@ -624,6 +624,19 @@ def test_abbreviated_saint_finds_the_city_written_out(read):
     assert [(p.name, p.admin1) for p in places] == [("Saint Paul", "Minnesota")]
 
 
+def test_untagged_big_city_of_a_named_country_is_context_not_the_incident_place(read):
+    text = "Shelling hit a market in Idlib, Syria, on Monday, days after the truce for eastern Aleppo collapsed."
+    _ctx, places, location = read(text)
+    aleppo = [p for p in places if p.evidence[0].text == "Aleppo"]
+    assert [(p.country, p.feature) for p in aleppo] == [("SY", "town:confirmed")]
+    assert location is not None and location.name != "Aleppo"
+
+
+def test_untagged_big_city_abroad_needs_its_country_named(read):
+    _ctx, places, _location = read("Shelling hit a market in Idlib, Syria, on Monday, and Toronto Mayor Lee spoke.")
+    assert not [p for p in places if (p.feature or "").endswith(":confirmed")]
+
+
 def test_lawmakers_party_and_state_names_the_state(read):
     _ctx, places, _location = read("Sen. Ann Hale, D-Ill., and Rep. Tom Ray, R-N.D., voted no on D-Day.")
     assert [(p.evidence[0].text, p.admin1) for p in places] == [("Ill.", "Illinois"), ("N.D.", "North Dakota")]

@@ -43,9 +43,10 @@ def choose_incident_location(ctx, places: list[Place]) -> Place | None:
     venue in that sentence makes it precision "venue" at its town's point; "near/outskirts
     of X" keeps X's point one precision level lower (see `_near`).
     """
-    # A repeat (see `locations._with_repeats`) is a place the model did not tag where it stands;
-    # the mention it repeats is already a candidate.
-    candidates = [place for place in places if place.evidence and not (place.feature or "").endswith(":repeat")]
+    # A repeat or a confirmed city (see `locations._with_repeats`, `_with_confirmed_cities`) is a place
+    # the model did not tag where it stands: context, not the incident's place.
+    candidates = [place for place in places
+                  if place.evidence and not (place.feature or "").endswith((":repeat", ":confirmed"))]
     if not candidates:
         return None
     venues = _venues(ctx)

@@ -69,7 +69,8 @@ class PlaceMention:
     end: int
     name: str
     # "entity", "demonym", "nested", "facility", "pattern", "chain", "modifier" ("Saudi-led"), "mission", "actor";
-    # resolution may set "fuzzy" (skeleton in a known area) or "spelling" (transliteration key, worldwide)
+    # resolution may set "fuzzy" (skeleton in a known area) or "spelling" (transliteration key, worldwide);
+    # after it come "repeat" (a resolved name said again) and "confirmed" (a big city of a country named)
     source: str
     candidates: list[int] = field(default_factory=list)
     alternate: set[int] = field(default_factory=set)
@@ -92,6 +93,7 @@ def extract_places(ctx) -> list[Place]:
     link_containers(ctx.text, mentions, gazetteer, chains)
     resolve_mentions(mentions, gazetteer)
     mentions = _with_repeats(ctx, mentions)
+    mentions = _with_confirmed_cities(ctx, gazetteer, mentions)
     # A container whose contained name resolved is context ("Salamiyah, Hamah"): marked so that the
     # incident's place is the contained one, however coarse or fine each entry is.
     holding = {id(m.container) for m in mentions if m.container is not None and m.chosen is not None}
@@ -685,6 +687,39 @@ def _with_repeats(ctx, mentions: list[PlaceMention]) -> list[PlaceMention]:
         repeats.append(PlaceMention(start, end, original.name, "repeat", original.candidates, original.alternate,
                                     chosen=original.chosen, score=original.score))
     return sorted(mentions + repeats, key=lambda m: m.start) if repeats else mentions
+
+
+# A city this big, or a capital, written in a story that names its country is that city, though the
+# model left it untagged ("the ceasefire for eastern Aleppo" in a story about Syria).
+_MIN_POP_CONFIRMED = 300_000
+_CITY_BLOCKERS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+
+
+def _with_confirmed_cities(ctx, gazetteer: Gazetteer, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions plus untagged names of big cities in the countries the article's places lie in
+    (source "confirmed"); like repeats, added after resolution and never the incident place."""
+    countries = {gazetteer.country[m.chosen] for m in mentions if m.chosen is not None and m.source != "modifier"}
+    if not countries:
+        return mentions
+    cities = gazetteer.big_cities(_MIN_POP_CONFIRMED)
+    taken = [(m.start, m.end) for m in mentions]
+    taken += [(ent.start_char, ent.end_char) for ent in ctx.doc.ents if ent.label_ in _CITY_BLOCKERS]
+    found = []
+    tokens = list(ctx.doc)
+    for index, token in enumerate(tokens):
+        if not token.is_title or (found and token.idx < found[-1].end):
+            continue
+        for size in (3, 2, 1):
+            window = tokens[index:index + size]
+            if len(window) < size or not all(t.is_title for t in window):
+                continue
+            start, end = window[0].idx, window[-1].idx + len(window[-1])
+            entries = [e for e in cities.get(normalize_name(ctx.text[start:end]), ()) if gazetteer.country[e] in countries]
+            if entries and not any(start < t_end and t_start < end for t_start, t_end in taken):
+                city = max(entries, key=lambda e: gazetteer.population[e])
+                found.append(PlaceMention(start, end, ctx.text[start:end], "confirmed", [city], set(), chosen=city))
+                break
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
 
 # --- building places -----------------------------------------------------------------------
