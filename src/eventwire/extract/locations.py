@@ -508,9 +508,9 @@ def _county_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Every "<Name> County/Parish" the gazetteer holds as a second-level division (source "entity")."""
     found = []
     for match in _COUNTY_RE.finditer(text):
-        words = match.group(1).split()
-        for first in range(len(words)):  # the longest name first: "Prince George's County"
-            start = match.start(1) + match.group(1).index(words[first])
+        # the longest name first: "Prince George's County", then "George's County"
+        for word in re.finditer(r"\S+", match.group(1)):
+            start = match.start(1) + word.start()
             mention = _lookup_mention(gazetteer, text[start:match.end()], start, "entity")
             if mention is not None:
                 mention.candidates = [e for e in mention.candidates if gazetteer.kind[e] == "admin2"]
