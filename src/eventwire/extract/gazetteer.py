@@ -170,6 +170,7 @@ class Gazetteer:
     _by_country: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _spellings: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _big_cities: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _big_city_heads: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def __len__(self) -> int:
         return len(self.name)
@@ -182,14 +183,16 @@ class Gazetteer:
         codes = self.postings[self.offsets[slot]:self.offsets[slot + 1]]
         return [(code >> 1, bool(code & 1)) for code in codes]
 
-    def big_cities(self, min_population: int) -> dict[str, list[int]]:
-        """Normalized primary name -> towns of `min_population`+ people or national capitals
-        (built on first use; the threshold is the first caller's)."""
+    def big_cities(self, min_population: int) -> tuple[dict[str, list[int]], frozenset[str]]:
+        """Normalized primary name -> towns of `min_population`+ people or national capitals, and the
+        first words of those names, to skip other words at once (built on first use; the threshold
+        is the first caller's)."""
         if not self._big_cities:
             for entry, (kind, population) in enumerate(zip(self.kind, self.population)):
                 if kind == "town" and (population >= min_population or entry in self.capitals):
                     self._big_cities.setdefault(normalize_name(self.name[entry]), []).append(entry)
-        return self._big_cities
+            self._big_city_heads = frozenset(name.split(" ")[0] for name in self._big_cities)
+        return self._big_cities, self._big_city_heads
 
     def demonym(self, text: str) -> str | None:
         """The alpha-2 code an adjective or demonym stands for ("Afghan" -> "AF"), or None."""

@@ -701,13 +701,13 @@ def _with_confirmed_cities(ctx, gazetteer: Gazetteer, mentions: list[PlaceMentio
     countries = {gazetteer.country[m.chosen] for m in mentions if m.chosen is not None and m.source != "modifier"}
     if not countries:
         return mentions
-    cities = gazetteer.big_cities(_MIN_POP_CONFIRMED)
+    cities, first_words = gazetteer.big_cities(_MIN_POP_CONFIRMED)
     taken = [(m.start, m.end) for m in mentions]
     taken += [(ent.start_char, ent.end_char) for ent in ctx.doc.ents if ent.label_ in _CITY_BLOCKERS]
     found = []
     tokens = list(ctx.doc)
     for index, token in enumerate(tokens):
-        if not token.is_title or (found and token.idx < found[-1].end):
+        if not token.is_title or normalize_name(token.text) not in first_words or (found and token.idx < found[-1].end):
             continue
         for size in (3, 2, 1):
             window = tokens[index:index + size]
