@@ -185,13 +185,15 @@ class Gazetteer:
 
     def big_cities(self, min_population: int) -> tuple[dict[str, list[int]], frozenset[str]]:
         """Normalized primary name -> towns of `min_population`+ people or national capitals, and the
-        first words of those names, to skip other words at once (built on first use; the threshold
-        is the first caller's)."""
+        first words of those names as written and lower-cased, to skip other words at once (built on
+        first use; the threshold is the first caller's)."""
         if not self._big_cities:
             for entry, (kind, population) in enumerate(zip(self.kind, self.population)):
                 if kind == "town" and (population >= min_population or entry in self.capitals):
                     self._big_cities.setdefault(normalize_name(self.name[entry]), []).append(entry)
-            self._big_city_heads = frozenset(name.split(" ")[0] for name in self._big_cities)
+            heads = {name.split(" ")[0] for name in self._big_cities}
+            heads |= {self.name[e].split(" ")[0].lower() for entries in self._big_cities.values() for e in entries}
+            self._big_city_heads = frozenset(heads | ({"st.", "st"} if "saint" in heads else set()))
         return self._big_cities, self._big_city_heads
 
     def demonym(self, text: str) -> str | None:

@@ -707,7 +707,7 @@ def _with_confirmed_cities(ctx, gazetteer: Gazetteer, mentions: list[PlaceMentio
     found = []
     tokens = list(ctx.doc)
     for index, token in enumerate(tokens):
-        if not token.is_title or normalize_name(token.text) not in first_words or (found and token.idx < found[-1].end):
+        if not token.is_title or token.lower_ not in first_words or (found and token.idx < found[-1].end):
             continue
         for size in (3, 2, 1):
             window = tokens[index:index + size]
