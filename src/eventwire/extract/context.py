@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from eventwire.records import Article, Attribution, SourceRef
@@ -59,6 +60,11 @@ class Context:
     @property
     def text(self) -> str:
         return self.article.text
+
+    @cached_property
+    def tokens(self) -> list:
+        """The doc's tokens as a list, made once: iterating a Doc builds every Token object anew."""
+        return list(self.doc)
 
     @property
     def outlet(self) -> SourceRef:

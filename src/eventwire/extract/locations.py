@@ -385,7 +385,7 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
                    and gazetteer.demonym(e.text) is None}
     sentence_starts = {sentence.start for sentence in ctx.sentences}
     found = []
-    tokens = list(doc)  # indexing a list is cheaper than indexing the Doc (this loop is the hot one)
+    tokens = ctx.tokens  # indexing a list is cheaper than indexing the Doc (this loop is the hot one)
     for token in tokens[:-1]:
         if token.lower_ not in _PATTERN_TRIGGERS:
             continue
@@ -705,7 +705,7 @@ def _with_confirmed_cities(ctx, gazetteer: Gazetteer, mentions: list[PlaceMentio
     taken = [(m.start, m.end) for m in mentions]
     taken += [(ent.start_char, ent.end_char) for ent in ctx.doc.ents if ent.label_ in _CITY_BLOCKERS]
     found = []
-    tokens = list(ctx.doc)
+    tokens = ctx.tokens
     for index, token in enumerate(tokens):
         if not token.is_title or token.lower_ not in first_words or (found and token.idx < found[-1].end):
             continue
