@@ -62,6 +62,11 @@ class Context:
         return self.article.text
 
     @cached_property
+    def ents(self) -> tuple:
+        """The doc's entities, made once: `Doc.ents` builds every Span anew on each access."""
+        return self.doc.ents
+
+    @cached_property
     def tokens(self) -> list:
         """The doc's tokens as a list, made once: iterating a Doc builds every Token object anew."""
         return list(self.doc)

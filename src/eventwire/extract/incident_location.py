@@ -168,7 +168,7 @@ def _venues(ctx) -> list[tuple[int, int, str]]:
     """Named venues: FAC entities, and names ending in (or followed by) a venue noun: "Crocus City Hall",
     "the Crocus City concert hall", "Kabul airport". (start, end, name) in text order."""
     found = []
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ not in {"FAC", "ORG", "GPE", "LOC"}:
             continue
         tail = [t for t in ctx.doc[ent.end:ent.end + 2]]

@@ -129,7 +129,7 @@ def _clean_name(text: str) -> str:
 
 def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
     mentions: list[PlaceMention] = []
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ in _PLACE_LABELS:
             mentions += _entity_mentions(ent, gazetteer, ctx.text) or _facility_mentions(ent, gazetteer, ctx.text)
         elif ent.label_ == "NORP":
@@ -377,11 +377,11 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
     """Capitalised names after "in/at/near ..." that NER did not tag (not inside a PERSON or place entity)."""
     doc, text = ctx.doc, ctx.text
     # ORG is not excluded: the model often tags a small town as ORG ("the town of Monguno").
-    taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PATTERN_BLOCKERS]
-    mislabelled = [(e.start_char, e.end_char) for e in doc.ents if _may_be_mislabelled_place(e, gazetteer)]
+    taken = [(e.start_char, e.end_char) for e in ctx.ents if e.label_ in _PATTERN_BLOCKERS]
+    mislabelled = [(e.start_char, e.end_char) for e in ctx.ents if _may_be_mislabelled_place(e, gazetteer)]
     # "in Halba" tagged NORP, "in Quissanga" tagged ORG: a whole name so tagged after a locative stays a
     # place to resolve (see `place_resolution._fuzzy_candidates`) when no spelling in the gazetteer fits.
-    whole_names = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "NORP") and len(e) <= 3
+    whole_names = {(e.start_char, e.end_char) for e in ctx.ents if e.label_ in ("ORG", "NORP") and len(e) <= 3
                    and gazetteer.demonym(e.text) is None}
     sentence_starts = {sentence.start for sentence in ctx.sentences}
     found = []
@@ -529,7 +529,7 @@ _TOWNSFOLK_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)
 
 def _townsfolk_mentions(ctx, gazetteer: Gazetteer) -> list[PlaceMention]:
     """The town of "a <Town> resident", when no person or place entity covers the name (source "pattern")."""
-    taken = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ in _PATTERN_BLOCKERS]
+    taken = [(e.start_char, e.end_char) for e in ctx.ents if e.label_ in _PATTERN_BLOCKERS]
     found = []
     for match in _TOWNSFOLK_RE.finditer(ctx.text):
         start, end = match.span(1)
@@ -655,7 +655,7 @@ def _with_repeats(ctx, mentions: list[PlaceMention]) -> list[PlaceMention]:
     is added after resolution so that it never votes on the reading itself.
     """
     # full names only: a lone "Gainesville" tagged as a person is the model's slip, not a person
-    persons = [ent for ent in ctx.doc.ents if ent.label_ == "PERSON" and len(ent.text.split()) > 1]
+    persons = [ent for ent in ctx.ents if ent.label_ == "PERSON" and len(ent.text.split()) > 1]
     surnames = {ent.text.split()[-1] for ent in persons}
     readings: dict[str, PlaceMention] = {}
     for mention in mentions:
@@ -703,7 +703,7 @@ def _with_confirmed_cities(ctx, gazetteer: Gazetteer, mentions: list[PlaceMentio
         return mentions
     cities, first_words = gazetteer.big_cities(_MIN_POP_CONFIRMED)
     taken = [(m.start, m.end) for m in mentions]
-    taken += [(ent.start_char, ent.end_char) for ent in ctx.doc.ents if ent.label_ in _CITY_BLOCKERS]
+    taken += [(ent.start_char, ent.end_char) for ent in ctx.ents if ent.label_ in _CITY_BLOCKERS]
     found = []
     tokens = ctx.tokens
     for index, token in enumerate(tokens):

@@ -518,7 +518,10 @@ def _score(mention: PlaceMention, entry: int, gazetteer: Gazetteer, countries: d
     elif kind == "admin1" and _has_capital_namesake(mention, entry, gazetteer):
         score -= 0.8  # "Kerman" alone is the city, not Kerman province
     if points and kind not in WHOLE_COUNTRY_KINDS:
-        nearest = min(distance_km(gazetteer.lat[entry], gazetteer.lon[entry], lat, lon) for lat, lon in points)
+        here_lat, here_lon = gazetteer.lat[entry], gazetteer.lon[entry]
+        # a point 4.5 degrees of latitude away is over 500 km away: no distance to compute
+        nearest = min((distance_km(here_lat, here_lon, lat, lon) for lat, lon in points if abs(lat - here_lat) < 4.5),
+                      default=math.inf)
         score += 0.5 if nearest < _NEAR_KM else (0.2 if nearest < 500 else 0.0)
     return score
 
