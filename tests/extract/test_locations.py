@@ -693,3 +693,30 @@ def test_name_does_not_vote_for_itself_through_its_division_namesake(read, text,
 def test_town_before_a_word_for_its_people_is_a_place(read, text, name, country):
     _ctx, places, _location = read(text)
     assert any(p.name == name and p.country == country for p in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("Gunmen ambushed a convoy on the Maiduguri-Damboa road on Monday, killing three soldiers.",
+         {("Maiduguri", "NG"), ("Damboa", "NG")}),
+        ("Protesters blocked the Zahle roundabout with burning tyres on Tuesday.", {("Zahle", "LB")}),
+        ("Truck drivers were robbed on the Sidon – Tyr highway overnight.", {("Sidon", "LB"), ("Tyr", "LB")}),
+    ],
+)
+def test_towns_a_road_is_named_after_are_places(read, text, towns):
+    _, places, _ = read(text)
+    assert {(p.evidence[0].text, p.country) for p in places} >= towns
+
+
+def test_a_street_named_road_gives_no_hamlet_and_a_road_town_is_not_the_incident_place(read):
+    _, places, _ = read("A crash closed Hyland-Croy Road near Dublin, Ohio, on Tuesday.")
+    assert {p.evidence[0].text for p in places} == {"Dublin", "Ohio"}
+    _, _, incident = read("Gunmen opened fire on buses along the Yei-Juba road in Kinda, Central Equatoria, "
+                          "South Sudan, killing six people.")
+    assert incident.admin1 == "Central Equatoria" and incident.name != "Yei"
+
+
+def test_untagged_hamlet_with_one_namesake_counts_when_no_country_contradicts_it(read):
+    _, _, incident = read("Rioters blocked the main road in Halba with tyres and obstacles on Friday.")
+    assert (incident.name, incident.country) == ("Halba", "LB")

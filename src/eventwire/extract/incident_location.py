@@ -75,9 +75,15 @@ def _most_specific(ctx, best: Place, best_score: float, scored: list) -> Place:
         named_before = place.evidence[0].start < best.evidence[0].start and _lies_inside(place, best)
         place_rank = _PRECISION_RANK.get(place.precision, 0)
         if (same_sentence or named_before) and place.country == best.country and not _is_container(place) \
-                and place_rank > rank and score >= best_score - 2.5:
+                and not _names_a_road(place) and place_rank > rank and score >= best_score - 2.5:
             finer.append((same_sentence, place_rank, score, place))
     return max(finer, key=lambda item: item[:3])[3] if finer else best
+
+
+def _names_a_road(place: Place) -> bool:
+    """A town a road is named after ("along the Yei-Juba road in Kinda"): the road leaves it, so it
+    is no finer a place for the incident than the area named with it."""
+    return (place.feature or ":").split(":")[1] == "road"
 
 
 def _lies_inside(place: Place, area: Place) -> bool:
@@ -118,7 +124,8 @@ def _incident_score(ctx, place: Place, venues: list[tuple[int, int, str]]) -> fl
     score -= 1.0 if place.precision == "continent" else 0.0
     score += 0.8 if _is_dateline(ctx, span.start, span.end) else 0.0
     score += 1.5 if any(sentence.start_char <= start < sentence.end_char for start, _end, _ in venues) else 0.0
-    score -= {"demonym": 2.0, "mission": 2.0, "nested": 1.0, "modifier": 4.0, "actor": 4.0}.get((place.feature or ":").split(":")[1], 0.0)
+    score -= {"demonym": 2.0, "mission": 2.0, "nested": 1.0, "road": 2.0, "modifier": 4.0,
+              "actor": 4.0}.get((place.feature or ":").split(":")[1], 0.0)
     score -= _CONTAINER_PENALTY if _is_container(place) else 0.0
     return score - 0.02 * ctx.sentence_index(span.start)
 

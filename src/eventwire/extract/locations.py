@@ -68,8 +68,8 @@ class PlaceMention:
     start: int
     end: int
     name: str
-    # "entity", "demonym", "nested", "facility", "pattern", "chain", "modifier" ("Saudi-led"), "mission", "actor";
-    # resolution may set "fuzzy" (skeleton in a known area) or "spelling" (transliteration key, worldwide);
+    # "entity", "demonym", "nested", "facility", "pattern", "road", "chain", "modifier" ("Saudi-led"),
+    # "mission", "actor"; resolution may set "fuzzy" (skeleton in a known area) or "spelling" (transliteration key, worldwide);
     # after it come "repeat" (a resolved name said again) and "confirmed" (a big city of a country named)
     source: str
     candidates: list[int] = field(default_factory=list)
@@ -143,6 +143,7 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
     mentions += _townsfolk_mentions(ctx, gazetteer)
     mentions += _county_mentions(ctx.text, gazetteer)
     mentions += _party_state_mentions(ctx.text, gazetteer)
+    mentions += _road_mentions(ctx.text, gazetteer)
     mentions = [mention for mention in mentions if not _CURRENCY_AFTER_RE.match(ctx.text, mention.end)]
     mentions = confirm_abbreviations(ctx.text, mentions, gazetteer)
     for mention in mentions:
@@ -520,6 +521,34 @@ def _county_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     return found
 
 
+# "the Maiduguri-Damboa road", "the Zahle roundabout", "on the Kabul–Kandahar Highway": the towns a
+# road runs between, or a junction is named after. The model seldom tags them. A capitalised road word
+# may close a street's own name ("Hyland-Croy Road"), so there only towns of some size count, and only
+# between hyphens.
+_ROAD_WORDS = alternation(cues("road"))
+_ROAD_NAME = r"(?-i:[A-Z][\w'’]+(?: (?:ez|el|al|ad|ar)?[-‐‑]?[A-Z][\w'’]+)?)"
+_ROAD_RE = re.compile(rf"(?:\bthe\s+({_ROAD_NAME})\s+(?-i:(?:{_ROAD_WORDS}))|"
+                      rf"\b({_ROAD_NAME}(?:\s?[-–]\s?{_ROAD_NAME}){{1,3}})\s+(?:{_ROAD_WORDS}))s?\b", re.IGNORECASE)
+_ROAD_SEGMENT_SPLIT = re.compile(r"\s?[-–]\s?(?=[A-Z])")
+
+
+def _road_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The towns a road or junction is named after (source "road": resolved as an untagged name, so
+    that a hamlet needs the article's country; a poor incident place, as the road leaves the town)."""
+    found = []
+    for match in _ROAD_RE.finditer(text):
+        group = 1 if match.group(1) else 2
+        min_population = MIN_POP_UNTAGGED if text[match.end(group) + 1:match.end(group) + 2].isupper() else 0
+        offset = match.start(group)
+        for segment in _ROAD_SEGMENT_SPLIT.split(match.group(group)):
+            start = text.index(segment, offset)
+            offset = start + len(segment)
+            mention = _lookup_mention(gazetteer, segment, start, "road", min_population)
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
 def _party_state_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """The state of each "D-N.Y." or "R-Ill." after a lawmaker's name (source "entity")."""
     found = (_lookup_mention(gazetteer, match.group(1), match.start(1), "entity")
@@ -581,7 +610,7 @@ def _may_be_mislabelled_place(ent, gazetteer: Gazetteer) -> bool:
     return ent.label_ == "PERSON"
 
 
-_SOURCE_RANK = {"modifier": 0, "mission": 0, "entity": 0, "demonym": 0, "nested": 1, "facility": 1, "pattern": 2,
+_SOURCE_RANK = {"modifier": 0, "mission": 0, "entity": 0, "demonym": 0, "nested": 1, "facility": 1, "pattern": 2, "road": 2,
                 "chain": 3, "unresolved": 4}
 
 

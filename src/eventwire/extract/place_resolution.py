@@ -420,9 +420,12 @@ def _choose(mention: PlaceMention, gazetteer: Gazetteer, countries: dict[str, in
         mention.chosen = None  # "Police District 4, Kabul": a small town abroad is a coincidence
     elif mention.numbered and gazetteer.country[chosen] not in countries:
         mention.chosen = None
-    elif mention.source == "pattern" and gazetteer.population[chosen] < MIN_POP_UNTAGGED \
-            and gazetteer.country[chosen] not in countries and _container_bonus(mention, chosen, gazetteer) <= 0:
-        mention.chosen = None  # an untagged capitalised word naming a hamlet, with nothing to confirm it
+    elif mention.source in ("pattern", "road") and gazetteer.population[chosen] < MIN_POP_UNTAGGED \
+            and gazetteer.country[chosen] not in countries and _container_bonus(mention, chosen, gazetteer) <= 0 \
+            and (countries or len(candidates) > 1):
+        # an untagged capitalised word naming a hamlet, with nothing to confirm it; the one place of that
+        # name in a text that names no country at all ("blocked the main road in Halba") stands
+        mention.chosen = None
 
 
 def _among_the_others(entry: int, gazetteer: Gazetteer, regions: set[str], points: list[tuple[float, float]]) -> bool:
