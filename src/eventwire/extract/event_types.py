@@ -98,8 +98,9 @@ def _crowd() -> re.Pattern:
 def classify_event_types(ctx: Context, found) -> EventTypes:
     """GTD and ACLED types, most likely first, with the cue spans that decided them."""
     gtd_cues, acled_cues = _compiled()
-    acled_scores, acled_spans = _acled_scores(ctx, found, acled_cues)
-    gtd_scores, gtd_spans = _score(ctx, gtd_cues)
+    skipped = _skipped_sentences(ctx)
+    acled_scores, acled_spans = _acled_scores(ctx, found, acled_cues, skipped)
+    gtd_scores, gtd_spans = _score(ctx, gtd_cues, skipped)
     gtd = _gtd_types(ctx, found, gtd_scores, gtd_spans, violent=bool(acled_scores))
     acled = _rank_acled(acled_scores)
     offsets = list(gtd_spans.get(gtd[0], ())[:3]) if gtd else []
@@ -112,9 +113,9 @@ def classify_event_types(ctx: Context, found) -> EventTypes:
     return EventTypes(tuple(gtd), tuple(acled), evidence, EXTRACTOR, scores)
 
 
-def _acled_scores(ctx: Context, found, compiled) -> tuple[dict, dict]:
+def _acled_scores(ctx: Context, found, compiled, skipped: set[int]) -> tuple[dict, dict]:
     """Cue scores moved and weighed by ACLED's codebook rules, in the order they apply."""
-    scores, spans = _score(ctx, compiled)
+    scores, spans = _score(ctx, compiled, skipped)
     _apply_target_rule(scores, spans, found)
     _apply_engagement_rule(scores, spans, ctx.text)
     _apply_crowd_rule(scores, spans, ctx.text)
@@ -131,13 +132,17 @@ def _gtd_types(ctx: Context, found, scores: dict, spans: dict, *, violent: bool)
     return _assault_before_arson(ctx, ranked, spans, found) or _gtd_without_means(ctx, spans, found, violent)
 
 
-def _score(ctx: Context, compiled) -> tuple[dict, dict]:
-    """Cue weights summed per type over the article (one pass of each cue over the whole text:
-    per-sentence passes cost several times more in call overhead). Spans are kept as offsets;
-    only the few that become evidence are built."""
+def _skipped_sentences(ctx: Context) -> set[int]:
+    """The sentences about a hypothetical or past event (`_SKIP_SENTENCE`), found in one scan."""
+    return {ctx.sentence_index(match.start()) for match in _SKIP_SENTENCE.finditer(ctx.text)}
+
+
+def _score(ctx: Context, compiled, skipped: set[int]) -> tuple[dict, dict]:
+    """Cue weights summed per type over the article but its `skipped` sentences (one pass of each
+    cue over the whole text: per-sentence passes cost several times more in call overhead). Spans are
+    kept as offsets; only the few that become evidence are built."""
     scores: dict = defaultdict(float)
     spans: dict = defaultdict(list)
-    skipped = {i for i, sentence in enumerate(ctx.sentences) if _SKIP_SENTENCE.search(sentence.text)}
     lowered = ctx.text.lower()
     for key, pattern, weight in compiled:
         if not may_match(pattern, lowered):

@@ -12,6 +12,7 @@ one `Place` per resolved mention.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from eventwire.extract.gazetteer import PRECISION_OF_KIND, Gazetteer, normalize_name
@@ -59,6 +60,8 @@ _SEGMENT_RE = re.compile(r"(" + _SEGMENT + r")" + _GENERIC_TAIL)
 _CHAIN_RE = re.compile(r"(?<![\w'’.-])" + _SEGMENT + _GENERIC_TAIL
                        + r"(?:\s*(?:,|\()\s*(?:the\s+)?" + _SEGMENT + _GENERIC_TAIL + r")+")
 _CHAIN_SEP_RE = re.compile(r"\s*(?:,|\()\s*(?:the\s+)?")
+_RUN_RE = re.compile(r"(?<![\w'’.-])" + _SEGMENT)
+_SEPARATOR_AFTER_RE = re.compile(_GENERIC_TAIL + r"\s*(?:,|\()")
 
 
 @dataclass
@@ -508,6 +511,8 @@ _COUNTY_RE = re.compile(r"\b((?:(?:St\.|[A-Z][\w'’-]+)\s){1,3})(?:County|Paris
 def _county_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Every "<Name> County/Parish" the gazetteer holds as a second-level division (source "entity")."""
     found = []
+    if "County" not in text and "Parish" not in text:
+        return found
     for match in _COUNTY_RE.finditer(text):
         # the longest name first: "Prince George's County", then "George's County"
         for word in re.finditer(r"\S+", match.group(1)):
@@ -526,21 +531,26 @@ def _county_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
 # may close a street's own name ("Hyland-Croy Road"), so there only towns of some size count, and only
 # between hyphens.
 _ROAD_WORDS = alternation(cues("road"))
-_ROAD_NAME = r"(?-i:[A-Z][\w'’]+(?: (?:ez|el|al|ad|ar)?[-‐‑]?[A-Z][\w'’]+)?)"
-_ROAD_RE = re.compile(rf"(?:\bthe\s+({_ROAD_NAME})\s+(?-i:(?:{_ROAD_WORDS}))|"
-                      rf"\b({_ROAD_NAME}(?:\s?[-–]\s?{_ROAD_NAME}){{1,3}})\s+(?:{_ROAD_WORDS}))s?\b", re.IGNORECASE)
+_ROAD_NAME = r"[A-Z][\w'’]+(?: (?:ez|el|al|ad|ar)?[-‐‑]?[A-Z][\w'’]+)?"
+# Found from the road word back (a scan for the names themselves would start at every capital).
+_ROAD_WORD_RE = re.compile(rf"\b(?:{_ROAD_WORDS})s?\b", re.IGNORECASE)
+_ROAD_NAMES_BEFORE_RE = re.compile(rf"(?:\bthe\s+({_ROAD_NAME})|\b({_ROAD_NAME}(?:\s?[-–]\s?{_ROAD_NAME}){{1,3}}))\s+$")
 _ROAD_SEGMENT_SPLIT = re.compile(r"\s?[-–]\s?(?=[A-Z])")
+_ROAD_LOOKBACK = 120  # characters: four names and their hyphens
 
 
 def _road_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """The towns a road or junction is named after (source "road": resolved as an untagged name, so
     that a hamlet needs the article's country; a poor incident place, as the road leaves the town)."""
     found = []
-    for match in _ROAD_RE.finditer(text):
-        group = 1 if match.group(1) else 2
-        min_population = MIN_POP_UNTAGGED if text[match.end(group) + 1:match.end(group) + 2].isupper() else 0
-        offset = match.start(group)
-        for segment in _ROAD_SEGMENT_SPLIT.split(match.group(group)):
+    for word in _ROAD_WORD_RE.finditer(text):
+        names = _ROAD_NAMES_BEFORE_RE.search(text, max(0, word.start() - _ROAD_LOOKBACK), word.start())
+        if names is None or (names.group(1) and not word.group().islower()):
+            continue
+        group = 1 if names.group(1) else 2
+        min_population = 0 if word.group().islower() else MIN_POP_UNTAGGED
+        offset = names.start(group)
+        for segment in _ROAD_SEGMENT_SPLIT.split(names.group(group)):
             start = text.index(segment, offset)
             offset = start + len(segment)
             mention = _lookup_mention(gazetteer, segment, start, "road", min_population)
@@ -624,7 +634,7 @@ def _chain_mentions(text: str, gazetteer: Gazetteer, chains: list[tuple[int, int
     `chains` receives the (start, end) of each chain found.
     """
     found: list[PlaceMention] = []
-    for match in _CHAIN_RE.finditer(text):
+    for match in _chain_matches(text):
         segments = _chain_segments(text, match)
         mentions = [_lookup_mention(gazetteer, name, start, "chain")
                     or PlaceMention(start, start + len(name), name, "unresolved") for start, name in segments]
@@ -634,6 +644,19 @@ def _chain_mentions(text: str, gazetteer: Gazetteer, chains: list[tuple[int, int
         chains.append((match.start(), match.end()))
         found += [m for m in mentions if normalize_name(m.name) not in _NOT_PLACES]
     return found
+
+
+def _chain_matches(text: str) -> Iterator[re.Match]:
+    """`_CHAIN_RE.finditer(text)`, tried only where a run of capitalised words ends in a comma or a
+    bracket: a chain starts where such a run does, and scanning from every capital costs 5x more."""
+    position = 0
+    for run in _RUN_RE.finditer(text):
+        if run.start() < position or not _SEPARATOR_AFTER_RE.match(text, run.end()):
+            continue
+        match = _CHAIN_RE.match(text, run.start())
+        if match is not None:
+            position = match.end()
+            yield match
 
 
 def _is_bracketed_address(text: str, match: re.Match, mentions: list[PlaceMention], gazetteer: Gazetteer) -> bool:
