@@ -14,16 +14,18 @@ class Sentence:
     """A spaCy sentence whose text is sliced once from the article.
 
     `Span.text` rebuilds the string from its tokens on every access, and the extractors
-    read each sentence's text dozens of times; everything else is the span's own.
+    read each sentence's text dozens of times; `lower` is that text lower-cased, for cue scans
+    without IGNORECASE (see `prefilter.search_any_case`); everything else is the span's own.
     """
 
-    __slots__ = ("end", "end_char", "span", "start", "start_char", "text")
+    __slots__ = ("end", "end_char", "lower", "span", "start", "start_char", "text")
 
     def __init__(self, span, article_text: str):
         self.span = span
         self.start_char, self.end_char = span.start_char, span.end_char
         self.start, self.end = span.start, span.end
         self.text = article_text[self.start_char:self.end_char]
+        self.lower = self.text.lower()
 
     def __getattr__(self, name: str):
         return getattr(self.span, name)

@@ -30,6 +30,7 @@ from eventwire.extract.figure_groups import (
 )
 from eventwire.extract.numbers import QUANTITY, Quantity, parse_number, quantity_from_match
 from eventwire.extract.patterns import figure_words as words
+from eventwire.extract.prefilter import search_any_case
 from eventwire.records import Figure
 
 EXTRACTOR = "figures.v3"
@@ -204,9 +205,9 @@ def _figures_in_sentence(ctx: Context, sentence) -> list[Figure]:
     coded = _coded_figures(ctx, sentence)
     if coded:
         return coded
-    if not _ANY_OUTCOME.search(text):
+    if not search_any_case(_ANY_OUTCOME, text, sentence.lower):
         return []
-    background = bool(_BACKGROUND.search(text))
+    background = search_any_case(_BACKGROUND, text, sentence.lower)
     figures = []
     for category, pattern in [*_PATTERNS, ("left", _LEFT), ("toll", _TOLL), ("noun", _OF_NOUN),
                               ("kidnapped", _HOSTAGE)]:

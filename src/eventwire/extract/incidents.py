@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from eventwire.extract.context import Context
+from eventwire.extract.prefilter import search_any_case
 from eventwire.records import (
     Actor,
     Attribution,
@@ -91,7 +92,8 @@ def _event_sentences(ctx: Context) -> tuple:
     """Up to three sentences that describe the event, as the incident's own evidence."""
     spans = []
     for sentence in ctx.sentences:
-        if _EVENT_SENTENCE.search(sentence.text) and not _NOT_EVENT.search(sentence.text):
+        if search_any_case(_EVENT_SENTENCE, sentence.text, sentence.lower) \
+                and not search_any_case(_NOT_EVENT, sentence.text, sentence.lower):
             spans.append(ctx.article.span(sentence.start_char, sentence.end_char))
         if len(spans) == 3:
             break

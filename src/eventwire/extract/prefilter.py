@@ -84,6 +84,12 @@ def lowered_pattern(pattern: re.Pattern) -> re.Pattern | None:
     return re.compile(source, pattern.flags & ~re.IGNORECASE)
 
 
+def search_any_case(pattern: re.Pattern, text: str, lowered: str) -> bool:
+    """Whether a case-insensitive `pattern` matches `text`, scanning `lowered` where that is faster."""
+    fast = lowered_pattern(pattern)
+    return bool(fast.search(lowered) if fast is not None else pattern.search(text))
+
+
 def finditer_any_case(pattern: re.Pattern, text: str, lowered: str):
     """`pattern.finditer(text)` (a case-insensitive pattern), scanning `lowered` where that is faster."""
     fast = lowered_pattern(pattern) if len(lowered) == len(text) else None

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from eventwire.extract.context import Context
 from eventwire.extract.patterns import load_table
-from eventwire.extract.prefilter import finditer_any_case, may_match
+from eventwire.extract.prefilter import finditer_any_case, may_match, search_any_case
 from eventwire.records import Span, Target
 
 EXTRACTOR = "targets.v3"
@@ -121,17 +121,17 @@ def extract_targets(ctx: Context) -> list[Target]:
     attacked: tuple[str, list[Span]] | None = None
     for sentence in ctx.sentences:
         text = sentence.text
-        if not _ATTACK_SENTENCE.search(text) or _NOT_ATTACK.search(text):
+        lowered = sentence.lower
+        if not search_any_case(_ATTACK_SENTENCE, text, lowered) or search_any_case(_NOT_ATTACK, text, lowered):
             continue
         if attacked is None:
             attacked = _attack_object(ctx, sentence)
-        if not _any_target().search(text):
+        if not search_any_case(_any_target(), text, lowered):
             continue
-        lowered = text.lower()
         for label, pattern in _row_patterns():
             if not may_match(pattern, lowered):
                 continue
-            for match in pattern.finditer(text):
+            for match in finditer_any_case(pattern, text, lowered):
                 start = sentence.start_char + match.start()
                 if _is_agent_or_speaker(ctx, text, match, start):
                     continue
