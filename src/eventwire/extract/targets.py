@@ -126,8 +126,6 @@ def extract_targets(ctx: Context) -> list[Target]:
             continue
         if attacked is None:
             attacked = _attack_object(ctx, sentence)
-        if not search_any_case(_any_target(), text, lowered):
-            continue
         for label, pattern in _row_patterns():
             if not may_match(pattern, lowered):
                 continue
