@@ -720,3 +720,13 @@ def test_a_street_named_road_gives_no_hamlet_and_a_road_town_is_not_the_incident
 def test_untagged_hamlet_with_one_namesake_counts_when_no_country_contradicts_it(read):
     _, _, incident = read("Rioters blocked the main road in Halba with tyres and obstacles on Friday.")
     assert (incident.name, incident.country) == ("Halba", "LB")
+
+
+def test_a_name_read_among_big_cities_only_follows_its_fuller_reading(read):
+    # "the Salem Rotary Club" is read among big cities only (a name nested in a longer one); the
+    # headline's Salem, read among all the Salems, is the one in the state the article names, and the
+    # other reading of the same name is no neighbour or region to vote for Oregon's capital.
+    _, places, _ = read("Salem council approves Illinois grant. Members of the Salem Rotary Club thanked the "
+                        "Illinois officials on Friday.")
+    assert {(p.evidence[0].text, p.admin1) for p in places if p.evidence[0].text == "Salem"} == {
+        ("Salem", "Illinois")}

@@ -116,11 +116,13 @@ def _others_context(context: list[tuple[str | None, str | None]], skip: int,
                     own_names: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
                     repeats: Iterable[int] = (),
                     ) -> tuple[dict[str, int], set[str]]:
-    """Countries (with counts) named by every mention but `skip` and its `repeats`, and all regions named.
+    """Countries (with counts) named by every mention but `skip` and its `repeats`, and the regions
+    named by the others.
 
     A place's own guess is no evidence for its country ("Ouest" guessed in Haiti must not
     vote Haiti for "Ouest"), nor are the guesses for the same name elsewhere in the article (four
-    "Paris" read alone as France must not outvote the Tennessee county the article names). Its
+    "Paris" read alone as France must not outvote the Tennessee county the article names), for
+    its country or its region. Its
     own region stays: it only ranks the namesakes inside that region (Kandahar District over
     Kandahar province for "Police District 5, Kandahar"), unless it is the region of the mention's
     own admin1 namesake and the others name another of the mention's candidate countries, not the
@@ -139,6 +141,9 @@ def _others_context(context: list[tuple[str | None, str | None]], skip: int,
             if not countries[code]:
                 del countries[code]
     regions = set(region_counts)
+    for region in {context[i][1] for i in repeats} - {None, own_region}:
+        if region_counts[region] <= sum(context[i][1] == region for i in repeats):
+            regions.discard(region)  # named only by this name's other readings
     candidate_countries, namesake_regions = own_names
     if own_region in namesake_regions and region_counts[own_region] == 1 \
             and own_region.split("|", 1)[0] not in countries and not countries.keys().isdisjoint(candidate_countries):
@@ -211,8 +216,11 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None
     context = _article_context(mentions, gazetteer)
     totals = _context_totals(context)
     for index, mention in enumerate(mentions):
+        # the same name said elsewhere is no neighbour: its reading would only confirm itself
+        same_name = {id(mentions[i]) for i in repeats[index]}
         points = [(gazetteer.lat[m.chosen], gazetteer.lon[m.chosen]) for m in mentions
-                  if m is not mention and m.chosen is not None and gazetteer.kind[m.chosen] not in WHOLE_COUNTRY_KINDS]
+                  if m is not mention and id(m) not in same_name and m.chosen is not None
+                  and gazetteer.kind[m.chosen] not in WHOLE_COUNTRY_KINDS]
         countries, regions = _others_context(context, index, totals, own_names[index], repeats[index])
         _choose(mention, gazetteer, countries, regions | areas, points, (agreeing, support[index]), counties[index])
     _agree_repeated_names(mentions, gazetteer)
@@ -287,20 +295,29 @@ def _agree_repeated_names(mentions: list[PlaceMention], gazetteer: Gazetteer) ->
     to Greece. Only a mention placed by a container speaks for the others: a bare reading is no
     better evidence than theirs. A repeat with a resolved container of its own keeps its own
     reading ("Kerman" the city and "Kerman province" are told apart by `division_after`).
+    Without a container, a mention read among all the namesakes speaks for one whose small
+    namesakes were left out ("the Paris Public Library" is read among big cities only, so it
+    follows "Paris Library to offer Illinois workshop").
     """
     groups: dict[tuple[str, bool], list[PlaceMention]] = {}
     for mention in mentions:
         if mention.candidates and mention.source not in ("modifier", "demonym", "mission"):
             groups.setdefault((normalize_name(mention.name), mention.division_after), []).append(mention)
     for group in groups.values():
+        if len(group) < 2:
+            continue
         placed = [m for m in group if m.chosen is not None
                   and (m.container_country or _resolved_container(m, gazetteer) is not None)]
-        if len(group) < 2 or not placed:
-            continue
-        best = max(placed, key=lambda m: m.score)
-        for mention in group:
-            if mention.chosen != best.chosen and best.chosen in mention.candidates \
-                    and _resolved_container(mention, gazetteer) is None:
+        if placed:
+            best = max(placed, key=lambda m: m.score)
+            followers = [m for m in group if best.chosen in m.candidates]
+        else:
+            best = max((m for m in group if m.chosen is not None), key=lambda m: len(m.candidates), default=None)
+            if best is None:
+                continue
+            followers = [m for m in group if set(m.candidates) < set(best.candidates)]
+        for mention in followers:
+            if mention.chosen != best.chosen and _resolved_container(mention, gazetteer) is None:
                 mention.chosen, mention.score = best.chosen, best.score
 
 
