@@ -730,3 +730,26 @@ def test_a_name_read_among_big_cities_only_follows_its_fuller_reading(read):
                         "Illinois officials on Friday.")
     assert {(p.evidence[0].text, p.admin1) for p in places if p.evidence[0].text == "Salem"} == {
         ("Salem", "Illinois")}
+
+
+def test_county_inside_a_name_the_gazetteer_does_not_know_is_the_place(read):
+    _, places, _ = read("Deputies of the Titus County Sheriff's Office arrested the man late on Thursday.")
+    assert [(p.evidence[0].text, p.admin1, p.precision) for p in places] == [("Titus County", "Texas", "district")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Ministers met at the NATO-Russia Council on Monday.", {("Russia", "RU")}),
+        ("A survey by the University of Nebraska-Lincoln was released.", {("Nebraska", "US")}),
+        ("Officials said U.S.-South Korea drills would go on.", {("U.S.", "US"), ("South Korea", "KR")}),
+    ],
+)
+def test_countries_and_states_inside_hyphenated_compounds(read, text, names):
+    _, places, _ = read(text)
+    assert {(p.evidence[0].text, p.country) for p in places} >= names
+
+
+def test_a_hyphenated_name_of_its_own_gives_no_part(read):
+    _, places, _ = read("Assailants set fire to a police station in Ehime-Mbano district, Imo, Nigeria.")
+    assert "JP" not in {p.country for p in places}

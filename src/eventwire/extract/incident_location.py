@@ -124,7 +124,7 @@ def _incident_score(ctx, place: Place, venues: list[tuple[int, int, str]]) -> fl
     score -= 1.0 if place.precision == "continent" else 0.0
     score += 0.8 if _is_dateline(ctx, span.start, span.end) else 0.0
     score += 1.5 if any(sentence.start_char <= start < sentence.end_char for start, _end, _ in venues) else 0.0
-    score -= {"demonym": 2.0, "mission": 2.0, "nested": 1.0, "road": 2.0, "modifier": 4.0,
+    score -= {"demonym": 2.0, "mission": 2.0, "nested": 1.0, "compound": 1.0, "road": 2.0, "modifier": 4.0,
               "actor": 4.0}.get((place.feature or ":").split(":")[1], 0.0)
     score -= _CONTAINER_PENALTY if _is_container(place) else 0.0
     return score - 0.02 * ctx.sentence_index(span.start)

@@ -71,7 +71,7 @@ class PlaceMention:
     start: int
     end: int
     name: str
-    # "entity", "demonym", "nested", "facility", "pattern", "road", "chain", "modifier" ("Saudi-led"),
+    # "entity", "demonym", "nested", "compound", "facility", "pattern", "road", "chain", "modifier" ("Saudi-led"),
     # "mission", "actor"; resolution may set "fuzzy" (skeleton in a known area) or "spelling" (transliteration key, worldwide);
     # after it come "repeat" (a resolved name said again) and "confirmed" (a big city of a country named)
     source: str
@@ -147,6 +147,7 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
     mentions += _county_mentions(ctx.text, gazetteer)
     mentions += _party_state_mentions(ctx.text, gazetteer)
     mentions += _road_mentions(ctx.text, gazetteer)
+    mentions += _hyphen_compound_mentions(ctx.text, gazetteer)
     mentions = [mention for mention in mentions if not _CURRENCY_AFTER_RE.match(ctx.text, mention.end)]
     mentions = confirm_abbreviations(ctx.text, mentions, gazetteer)
     for mention in mentions:
@@ -559,6 +560,45 @@ def _road_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     return found
 
 
+# "the NATO-Russia Council", "an EU-Israel summit", "the University of Nebraska-Lincoln", "the U.S.-Mexico
+# border": a country or a state joined by a hyphen to another name. The model tags the compound as one
+# organisation or not at all, and a lookup of the whole finds nothing.
+_HYPHEN_COMPOUND_RE = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w.]*)(?: [A-Z][a-z]+)?)[-–]([A-Z][\w.]*(?: [A-Z][a-z]+)?)"
+                                 r"(?![\w'’-])")
+_COMPOUND_KINDS = frozenset({"country", "admin1"})
+_SETTLEMENT_AFTER_RE = re.compile(r"\s+(?:" + SETTLEMENT + r")\b", re.IGNORECASE)
+
+
+def _hyphen_compound_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The countries and first-level divisions named as parts of hyphenated compounds (source "compound",
+    weighed like a name inside an organisation's)."""
+    found = []
+    for match in _HYPHEN_COMPOUND_RE.finditer(text):
+        if gazetteer.lookup(match.group()) or _SETTLEMENT_AFTER_RE.match(text, match.end()):
+            continue  # a name of its own: "Guinea-Bissau", "Baden-Württemberg", "Ehime-Mbano district"
+        before, after = match.group(1), match.group(2)
+        # each side with its second word ("Saudi Arabia-Yemen", "U.S.-South Korea"), then without
+        # ("NATO-Russia Council"); the word next to the hyphen stays
+        for start, names in ((match.start(1), (before, before.split(" ")[-1])),
+                             (match.start(2), (after, after.split(" ")[0]))):
+            for name in dict.fromkeys(names):
+                offset = start + (len(before) - len(name) if start == match.start(1) else 0)
+                mention = _compound_part(gazetteer, name, offset)
+                if mention is not None:
+                    found.append(mention)
+                    break
+    return found
+
+
+def _compound_part(gazetteer: Gazetteer, name: str, start: int) -> PlaceMention | None:
+    mention = _lookup_mention(gazetteer, name, start, "compound")
+    if mention is None:
+        return None
+    mention.candidates = [e for e in mention.candidates
+                          if gazetteer.kind[e] in _COMPOUND_KINDS and e not in mention.alternate]
+    return mention if mention.candidates else None
+
+
 def _party_state_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """The state of each "D-N.Y." or "R-Ill." after a lawmaker's name (source "entity")."""
     found = (_lookup_mention(gazetteer, match.group(1), match.start(1), "entity")
@@ -620,7 +660,7 @@ def _may_be_mislabelled_place(ent, gazetteer: Gazetteer) -> bool:
     return ent.label_ == "PERSON"
 
 
-_SOURCE_RANK = {"modifier": 0, "mission": 0, "entity": 0, "demonym": 0, "nested": 1, "facility": 1, "pattern": 2, "road": 2,
+_SOURCE_RANK = {"modifier": 0, "mission": 0, "entity": 0, "demonym": 0, "nested": 1, "compound": 1, "facility": 1, "pattern": 2, "road": 2,
                 "chain": 3, "unresolved": 4}
 
 
@@ -689,14 +729,24 @@ def _chain_segments(text: str, match: re.Match) -> list[tuple[int, str]]:
 
 
 def _drop_overlaps(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """One mention per stretch of text: the longer one, but a known place over the unknown name holding it."""
     kept: list[PlaceMention] = []
     for mention in mentions:
         if kept and mention.start < kept[-1].end:
-            if (mention.end - mention.start) > (kept[-1].end - kept[-1].start):
+            if _known_inside_unknown(mention, kept[-1]) or (
+                    mention.end - mention.start > kept[-1].end - kept[-1].start
+                    and not _known_inside_unknown(kept[-1], mention)):
                 kept[-1] = mention
             continue
         kept.append(mention)
     return kept
+
+
+def _known_inside_unknown(inner: PlaceMention, outer: PlaceMention) -> bool:
+    """"Titus County" in "Titus County Sheriff's Office", "Mexico" in "U.S.-Mexico", which the model
+    tagged a place and the gazetteer does not know: the county, or the country, is the place named."""
+    return (outer.source == "unresolved" and bool(inner.candidates) and outer.start <= inner.start
+            and inner.end <= outer.end and (inner.source == "compound" or bool(_COUNTY_RE.fullmatch(inner.name))))
 
 
 # Mentions whose name may be said again untagged and still mean the same place: the model tags a
