@@ -753,3 +753,16 @@ def test_countries_and_states_inside_hyphenated_compounds(read, text, names):
 def test_a_hyphenated_name_of_its_own_gives_no_part(read):
     _, places, _ = read("Assailants set fire to a police station in Ehime-Mbano district, Imo, Nigeria.")
     assert "JP" not in {p.country for p in places}
+
+
+def test_each_county_of_a_list_is_a_county_and_none_holds_another(read):
+    _, places, _ = read("The combined population of Douglas, Sarpy and Lancaster counties keeps growing, "
+                        "Nebraska officials said.")
+    assert {(p.evidence[0].text, p.admin1, p.precision) for p in places} >= {
+        ("Douglas", "Nebraska", "district"), ("Sarpy", "Nebraska", "district"), ("Lancaster", "Nebraska", "district")}
+
+
+def test_capitals_in_brackets_after_a_name_are_its_acronym_not_a_place(read):
+    _, places, incident = read("Gunmen burned cars in Newtownabbey, Northern Ireland. Police blamed the Ulster "
+                               "Defense Association (UDA).")
+    assert "RO" not in {p.country for p in places} and incident.name == "Newtownabbey"

@@ -131,7 +131,8 @@ def _clean_name(text: str) -> str:
 
 
 def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
-    mentions: list[PlaceMention] = []
+    # Counties first: where the model tagged the same words, the county reading is kept (see `_drop_overlaps`).
+    mentions: list[PlaceMention] = _county_mentions(ctx.text, gazetteer)
     for ent in ctx.ents:
         if ent.label_ in _PLACE_LABELS:
             mentions += _entity_mentions(ent, gazetteer, ctx.text) or _facility_mentions(ent, gazetteer, ctx.text)
@@ -144,7 +145,6 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
     mentions += _mission_mentions(ctx.text, gazetteer)
     mentions += _dateline_mentions(ctx.text, gazetteer)
     mentions += _townsfolk_mentions(ctx, gazetteer)
-    mentions += _county_mentions(ctx.text, gazetteer)
     mentions += _party_state_mentions(ctx.text, gazetteer)
     mentions += _road_mentions(ctx.text, gazetteer)
     mentions += _hyphen_compound_mentions(ctx.text, gazetteer)
@@ -513,7 +513,7 @@ def _county_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Every "<Name> County/Parish" the gazetteer holds as a second-level division (source "entity")."""
     found = []
     if "County" not in text and "Parish" not in text:
-        return found
+        return _county_list_mentions(text, gazetteer)
     for match in _COUNTY_RE.finditer(text):
         # the longest name first: "Prince George's County", then "George's County"
         for word in re.finditer(r"\S+", match.group(1)):
@@ -524,6 +524,36 @@ def _county_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
                 if mention.candidates:
                     found.append(mention)
                     break
+    return found + _county_list_mentions(text, gazetteer)
+
+
+# "Douglas, Sarpy and Lancaster counties", "Nassau and Baker counties in Florida": each name of the
+# list is a county. Found from the plural back, as road names are.
+_COUNTY_NAME = r"(?:St\. )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+_COUNTIES_RE = re.compile(r"\b(?-i:counties|parishes|Counties|Parishes)\b")
+_COUNTY_LIST_BEFORE_RE = re.compile(rf"\b({_COUNTY_NAME}(?:(?:,| and|, and) {_COUNTY_NAME})+)\s+$")
+_COUNTY_LIST_SPLIT_RE = re.compile(r",? and |, ")
+
+
+def _county_list_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Each county of a list closed by "counties" or "parishes" (source "entity")."""
+    found = []
+    for plural in _COUNTIES_RE.finditer(text):
+        names = _COUNTY_LIST_BEFORE_RE.search(text, max(0, plural.start() - _ROAD_LOOKBACK), plural.start())
+        if names is None:
+            continue
+        word = " Parish" if plural.group().lower().startswith("parish") else " County"
+        offset = names.start(1)
+        for name in _COUNTY_LIST_SPLIT_RE.split(names.group(1)):
+            start = text.index(name, offset)
+            offset = start + len(name)
+            mention = _lookup_mention(gazetteer, name + word, start, "entity")
+            if mention is None:
+                continue
+            mention.end, mention.name = start + len(name), name
+            mention.candidates = [e for e in mention.candidates if gazetteer.kind[e] == "admin2"]
+            if mention.candidates:
+                found.append(mention)
     return found
 
 
@@ -719,13 +749,18 @@ def _chain_segments(text: str, match: re.Match) -> list[tuple[int, str]]:
             break
         name = _clean_name(segment.group(1))
         first_word = name.split(" ")[0].lower()
-        if name and first_word not in _NOT_PLACES:
+        if name and first_word not in _NOT_PLACES and not _bracketed_acronym(text, segment.start(1), name):
             segments.append((segment.start(1) + segment.group(1).find(name), name))
         separator = _CHAIN_SEP_RE.match(text, segment.end())
         if separator is None or separator.end() == segment.end():
             break
         position = separator.end()
     return segments
+
+
+def _bracketed_acronym(text: str, start: int, name: str) -> bool:
+    """"... the Ulster Defense Association (UDA)": capitals in brackets after a name abbreviate it."""
+    return name.isupper() and len(name) <= 5 and text[start - 1:start] == "("
 
 
 def _drop_overlaps(mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -56,7 +56,8 @@ def link_containers(text: str, mentions: list[PlaceMention], gazetteer: Gazettee
         mention.division_after = division.group(1).lower() if division else ""
         mention.numbered = bool(_NUMBERED_AFTER_RE.match(after))
         if following is not None and CONTAINER_GAP_RE.match(text[mention.end:following.start]) \
-                and (_can_contain(following, gazetteer) or _same_chain(chains, mention, following)):
+                and (_can_contain(following, gazetteer) or _same_chain(chains, mention, following)) \
+                and not (_county_only(mention, gazetteer) and _county_only(following, gazetteer)):
             mention.container = following
             following.is_container = True
             following.contained = mention
@@ -64,6 +65,11 @@ def link_containers(text: str, mentions: list[PlaceMention], gazetteer: Gazettee
         kind_of = _OF_KIND_BEFORE_RE.search(before)
         if kind_of:
             mention.container_country = gazetteer.demonym(kind_of.group(1)) or _country_code(gazetteer, kind_of.group(1))
+
+
+def _county_only(mention: PlaceMention, gazetteer: Gazetteer) -> bool:
+    """A mention that can only be a county: one county holds no other ("Douglas, Sarpy and Lancaster counties")."""
+    return bool(mention.candidates) and all(gazetteer.kind[e] == "admin2" for e in mention.candidates)
 
 
 def _same_chain(chains, mention: PlaceMention, following: PlaceMention) -> bool:
