@@ -766,3 +766,9 @@ def test_capitals_in_brackets_after_a_name_are_its_acronym_not_a_place(read):
     _, places, incident = read("Gunmen burned cars in Newtownabbey, Northern Ireland. Police blamed the Ulster "
                                "Defense Association (UDA).")
     assert "RO" not in {p.country for p in places} and incident.name == "Newtownabbey"
+
+
+def test_a_state_lawmakers_home_after_the_party_letter_is_a_place(read):
+    _, places, _ = read("House Minority Leader Marty Seifert, R-Marshall, joined Tony Sertich, DFL-Chisholm, "
+                        "at the Capitol in St. Paul, Minnesota.")
+    assert {(p.evidence[0].text, p.admin1) for p in places} >= {("Marshall", "Minnesota"), ("Chisholm", "Minnesota")}

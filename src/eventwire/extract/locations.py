@@ -629,10 +629,19 @@ def _compound_part(gazetteer: Gazetteer, name: str, start: int) -> PlaceMention 
     return mention if mention.candidates else None
 
 
+# "Rep. Wendell Gilliard, D-Charleston", "Carrie Webster, D-Kanawha": a state lawmaker's party and home
+# town or county, as state papers write them (a state is matched by PARTY_STATE_RE first).
+_PARTY_HOME_RE = re.compile(r"(?<![\w-])(?:D|R|I|DFL)-([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,;)]|\s[-–—]|\.\s)")
+
+
 def _party_state_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """The state of each "D-N.Y." or "R-Ill." after a lawmaker's name (source "entity")."""
-    found = (_lookup_mention(gazetteer, match.group(1), match.start(1), "entity")
-             for match in PARTY_STATE_RE.finditer(text))
+    """The state of each "D-N.Y." or "R-Ill." after a lawmaker's name (source "entity"), and the home of
+    each "D-Charleston" (source "pattern": a hamlet needs the article's country)."""
+    found = [_lookup_mention(gazetteer, match.group(1), match.start(1), "entity")
+             for match in PARTY_STATE_RE.finditer(text)]
+    states = {mention.start for mention in found if mention is not None}
+    found += [_lookup_mention(gazetteer, match.group(1), match.start(1), "pattern")
+              for match in _PARTY_HOME_RE.finditer(text) if match.start(1) not in states]
     return [mention for mention in found if mention is not None]
 
 
