@@ -772,3 +772,14 @@ def test_a_state_lawmakers_home_after_the_party_letter_is_a_place(read):
     _, places, _ = read("House Minority Leader Marty Seifert, R-Marshall, joined Tony Sertich, DFL-Chisholm, "
                         "at the Capitol in St. Paul, Minnesota.")
     assert {(p.evidence[0].text, p.admin1) for p in places} >= {("Marshall", "Minnesota"), ("Chisholm", "Minnesota")}
+
+
+def test_the_town_after_a_street_address_is_a_place_whatever_the_model_tags(read):
+    _, places, _ = read("Deputies said Chiquita Henry, 19, of 1935 Orchard St., Alexandria, was charged. "
+                        "Rapides Parish deputies investigated.")
+    assert ("Alexandria", "Louisiana") in {(p.evidence[0].text, p.admin1) for p in places}
+
+
+def test_a_capital_standing_for_its_government_is_a_place(read):
+    _, places, _ = read("Georgian troops shelled the villages overnight. Tbilisi says the separatists fired first.")
+    assert ("Tbilisi", "GE") in {(p.evidence[0].text, p.country) for p in places}

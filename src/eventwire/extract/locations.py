@@ -148,6 +148,7 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
     mentions += _party_state_mentions(ctx.text, gazetteer)
     mentions += _road_mentions(ctx.text, gazetteer)
     mentions += _hyphen_compound_mentions(ctx.text, gazetteer)
+    mentions += _address_town_mentions(ctx.text, gazetteer)
     mentions = [mention for mention in mentions if not _CURRENCY_AFTER_RE.match(ctx.text, mention.end)]
     mentions = confirm_abbreviations(ctx.text, mentions, gazetteer)
     for mention in mentions:
@@ -629,6 +630,21 @@ def _compound_part(gazetteer: Gazetteer, name: str, start: int) -> PlaceMention 
     return mention if mention.candidates else None
 
 
+# "of 1935 Orchard St., Alexandria, was arrested": the town after a street address, however the model
+# tags it (local papers give every address so, and the model often reads the town as a person).
+_ADDRESS_TOWN_RE = re.compile(
+    r"\b\d{1,6}\s(?:[NSEW]\.?\s)?(?:[A-Z][\w'’]*\.?\s){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Blvd|"
+    r"Boulevard|Way|Ct|Court|Pl|Place|Cir|Circle|Hwy|Highway|Pkwy|Parkway|Ter|Terrace)\.?,\s"
+    r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+
+
+def _address_town_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The town of each street address (source "pattern": a hamlet needs the article's country)."""
+    found = (_lookup_mention(gazetteer, match.group(1), match.start(1), "pattern")
+             for match in _ADDRESS_TOWN_RE.finditer(text))
+    return [mention for mention in found if mention is not None]
+
+
 # "Rep. Wendell Gilliard, D-Charleston", "Carrie Webster, D-Kanawha": a state lawmaker's party and home
 # town or county, as state papers write them (a state is matched by PARTY_STATE_RE first).
 _PARTY_HOME_RE = re.compile(r"(?<![\w-])(?:D|R|I|DFL)-([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,;)]|\s[-–—]|\.\s)")
@@ -855,7 +871,8 @@ def _with_confirmed_cities(ctx, gazetteer: Gazetteer, mentions: list[PlaceMentio
         return mentions
     cities, first_words = gazetteer.big_cities()
     taken = [(m.start, m.end) for m in mentions]
-    taken += [(ent.start_char, ent.end_char) for ent in ctx.ents if ent.label_ in _CITY_BLOCKERS]
+    taken += [(ent.start_char, ent.end_char) for ent in ctx.ents if ent.label_ in _CITY_BLOCKERS
+              and not _capital_said_for_its_government(ent, cities, countries, gazetteer)]
     found = []
     tokens = ctx.tokens
     for index, token in enumerate(tokens):
@@ -873,6 +890,14 @@ def _with_confirmed_cities(ctx, gazetteer: Gazetteer, mentions: list[PlaceMentio
                 found.append(PlaceMention(start, end, ctx.text[start:end], "confirmed", [city], set(), chosen=city))
                 break
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+def _capital_said_for_its_government(ent, cities: dict, countries: set[str], gazetteer: Gazetteer) -> bool:
+    """"Tbilisi says ...", "Moscow denied": a capital standing for its government, which the model tags
+    as a person or an organisation; only the capital of a country the article's places lie in."""
+    return ent.label_ in ("PERSON", "ORG", "NORP") and any(
+        entry in gazetteer.capitals and gazetteer.country[entry] in countries
+        for entry in cities.get(normalize_name(ent.text), ()))
 
 
 # --- building places -----------------------------------------------------------------------
