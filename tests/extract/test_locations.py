@@ -783,3 +783,20 @@ def test_the_town_after_a_street_address_is_a_place_whatever_the_model_tags(read
 def test_a_capital_standing_for_its_government_is_a_place(read):
     _, places, _ = read("Georgian troops shelled the villages overnight. Tbilisi says the separatists fired first.")
     assert ("Tbilisi", "GE") in {(p.evidence[0].text, p.country) for p in places}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refugees arrived from Ethiopia, Sudan and Syria last year.",
+        "Volunteers travelled to Honduras, El Salvador, Canada and Guatemala this spring.",
+    ],
+)
+def test_countries_of_a_list_are_siblings_not_containers(read, text):
+    _, places, _ = read(text)
+    assert all(p.precision == "country" for p in places) and len(places) == text.count(",") + 2
+
+
+def test_an_address_that_ends_in_a_country_named_with_and_stays_a_chain(read):
+    _, _, incident = read("Assailants set fire to two cars in Beit Iksa, West Bank, West Bank and Gaza Strip.")
+    assert incident.admin1 == "West Bank"

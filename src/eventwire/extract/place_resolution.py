@@ -50,14 +50,16 @@ def link_containers(text: str, mentions: list[PlaceMention], gazetteer: Gazettee
     Inside an address chain every next segment contains the one before, a town too
     ("Tieba (Bankass, Mopti)"); elsewhere only a name that may be a division or a country does.
     """
-    for mention, following in zip(mentions, mentions[1:] + [None]):
+    listed = _listed(text, mentions, gazetteer)
+    for index, (mention, following) in enumerate(zip(mentions, mentions[1:] + [None])):
         after = text[mention.end:mention.end + 40]
         division = _DIVISION_AFTER_RE.match(after)
         mention.division_after = division.group(1).lower() if division else ""
         mention.numbered = bool(_NUMBERED_AFTER_RE.match(after))
         if following is not None and CONTAINER_GAP_RE.match(text[mention.end:following.start]) \
                 and (_can_contain(following, gazetteer) or _same_chain(chains, mention, following)) \
-                and not (_county_only(mention, gazetteer) and _county_only(following, gazetteer)):
+                and not (_county_only(mention, gazetteer) and _county_only(following, gazetteer)) \
+                and not _country_only(mention, gazetteer) and not _siblings(mentions, index, listed, gazetteer):
             mention.container = following
             following.is_container = True
             following.contained = mention
@@ -67,9 +69,54 @@ def link_containers(text: str, mentions: list[PlaceMention], gazetteer: Gazettee
             mention.container_country = gazetteer.demonym(kind_of.group(1)) or _country_code(gazetteer, kind_of.group(1))
 
 
+_LIST_COMMA_RE = re.compile(r"\s*,\s*$")
+_LIST_END_RE = re.compile(r"\s*,?\s+(?:and|or)\s+$")
+
+
+def _listed(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -> dict[int, int]:
+    """Index of each mention in a list closed by "and"/"or" -> the index of the list's last mention.
+    "Jammu and Kashmir" is one name, not a list's end."""
+    found: dict[int, int] = {}
+    run = [0] if mentions else []
+    for index in range(1, len(mentions)):
+        gap = text[mentions[index - 1].end:mentions[index].start]
+        if _LIST_END_RE.match(gap) and not gazetteer.lookup(text[mentions[index - 1].start:mentions[index].end]):
+            found.update((member, index) for member in run + [index])
+            run = [index]
+        elif _LIST_COMMA_RE.match(gap):
+            run.append(index)
+        else:
+            run = [index]
+    return found
+
+
+def _siblings(mentions: list[PlaceMention], index: int, listed: dict[int, int], gazetteer: Gazetteer) -> bool:
+    """Mention `index` and the next are items of one list ("Kabul, Kandahar and Herat"; "Honduras, El
+    Salvador, Canada and Guatemala"), neither the container of the other. A list that ends with a
+    country is an address that names it ("Burqa, West Bank, West Bank and Gaza Strip"): only countries
+    there are siblings."""
+    last = listed.get(index)
+    if last is None or listed.get(index + 1) != last:
+        return False
+    if _names_a_country(mentions[index], gazetteer) and _names_a_country(mentions[index + 1], gazetteer):
+        return True
+    return not _names_a_country(mentions[last], gazetteer)
+
+
 def _county_only(mention: PlaceMention, gazetteer: Gazetteer) -> bool:
     """A mention that can only be a county: one county holds no other ("Douglas, Sarpy and Lancaster counties")."""
     return bool(mention.candidates) and all(gazetteer.kind[e] == "admin2" for e in mention.candidates)
+
+
+def _country_only(mention: PlaceMention, gazetteer: Gazetteer) -> bool:
+    """A name that can only be a country lies in no other place ("from Ethiopia, Sudan and Syria")."""
+    named = [e for e in mention.candidates if e not in mention.alternate]
+    return bool(named) and all(gazetteer.kind[e] == "country" for e in named)
+
+
+def _names_a_country(mention: PlaceMention, gazetteer: Gazetteer) -> bool:
+    """A name one of whose readings is a country ("El Salvador" is also a town in Mexico)."""
+    return any(gazetteer.kind[e] == "country" and e not in mention.alternate for e in mention.candidates)
 
 
 def _same_chain(chains, mention: PlaceMention, following: PlaceMention) -> bool:
