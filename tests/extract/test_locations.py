@@ -743,6 +743,7 @@ def test_county_inside_a_name_the_gazetteer_does_not_know_is_the_place(read):
         ("Ministers met at the NATO-Russia Council on Monday.", {("Russia", "RU")}),
         ("A survey by the University of Nebraska-Lincoln was released.", {("Nebraska", "US")}),
         ("Officials said U.S.-South Korea drills would go on.", {("U.S.", "US"), ("South Korea", "KR")}),
+        ("A Russian-American crew docked with the station.", {("Russian", "RU"), ("American", "US")}),
     ],
 )
 def test_countries_and_states_inside_hyphenated_compounds(read, text, names):

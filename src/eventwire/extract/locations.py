@@ -601,8 +601,8 @@ _SETTLEMENT_AFTER_RE = re.compile(r"\s+(?:" + SETTLEMENT + r")\b", re.IGNORECASE
 
 
 def _hyphen_compound_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """The countries and first-level divisions named as parts of hyphenated compounds (source "compound",
-    weighed like a name inside an organisation's)."""
+    """The countries, first-level divisions and demonyms named as parts of hyphenated compounds (source
+    "compound", weighed like a name inside an organisation's, or "demonym")."""
     found = []
     for match in _HYPHEN_COMPOUND_RE.finditer(text):
         if gazetteer.lookup(match.group()) or _SETTLEMENT_AFTER_RE.match(text, match.end()):
@@ -622,6 +622,10 @@ def _hyphen_compound_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMent
 
 
 def _compound_part(gazetteer: Gazetteer, name: str, start: int) -> PlaceMention | None:
+    """A country, a state, or a country's demonym ("a Russian-American crew", "Israeli-Egyptian peace")."""
+    code = gazetteer.demonym(name)
+    if code:
+        return _country_mention(gazetteer, code, name, start)
     mention = _lookup_mention(gazetteer, name, start, "compound")
     if mention is None:
         return None
