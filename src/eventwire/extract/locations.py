@@ -608,30 +608,31 @@ def _hyphen_compound_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMent
         if gazetteer.lookup(match.group()) or _SETTLEMENT_AFTER_RE.match(text, match.end()):
             continue  # a name of its own: "Guinea-Bissau", "Baden-Württemberg", "Ehime-Mbano district"
         before, after = match.group(1), match.group(2)
+        # demonyms count in pairs of nations ("Russian-American crew"), not in "African-American"
+        demonyms = bool(gazetteer.demonym(before.split(" ")[-1])) and bool(gazetteer.demonym(after.split(" ")[0]))
         # each side with its second word ("Saudi Arabia-Yemen", "U.S.-South Korea"), then without
         # ("NATO-Russia Council"); the word next to the hyphen stays
         for start, names in ((match.start(1), (before, before.split(" ")[-1])),
                              (match.start(2), (after, after.split(" ")[0]))):
             for name in dict.fromkeys(names):
                 offset = start + (len(before) - len(name) if start == match.start(1) else 0)
-                mention = _compound_part(gazetteer, name, offset)
+                mention = _compound_part(gazetteer, name, offset, demonyms)
                 if mention is not None:
                     found.append(mention)
                     break
     return found
 
 
-def _compound_part(gazetteer: Gazetteer, name: str, start: int) -> PlaceMention | None:
+def _compound_part(gazetteer: Gazetteer, name: str, start: int, demonyms: bool) -> PlaceMention | None:
     """A country, a state, or a country's demonym ("a Russian-American crew", "Israeli-Egyptian peace")."""
-    code = gazetteer.demonym(name)
-    if code:
-        return _country_mention(gazetteer, code, name, start)
     mention = _lookup_mention(gazetteer, name, start, "compound")
-    if mention is None:
-        return None
-    mention.candidates = [e for e in mention.candidates
-                          if gazetteer.kind[e] in _COMPOUND_KINDS and e not in mention.alternate]
-    return mention if mention.candidates else None
+    if mention is not None:
+        mention.candidates = [e for e in mention.candidates
+                              if gazetteer.kind[e] in _COMPOUND_KINDS and e not in mention.alternate]
+        if mention.candidates:
+            return mention
+    code = gazetteer.demonym(name) if demonyms else None
+    return _country_mention(gazetteer, code, name, start) if code else None
 
 
 # "of 1935 Orchard St., Alexandria, was arrested": the town after a street address, however the model
