@@ -711,7 +711,8 @@ def test_towns_a_road_is_named_after_are_places(read, text, towns):
 
 def test_a_street_named_road_gives_no_hamlet_and_a_road_town_is_not_the_incident_place(read):
     _, places, _ = read("A crash closed Hyland-Croy Road near Dublin, Ohio, on Tuesday.")
-    assert {p.evidence[0].text for p in places} == {"Dublin", "Ohio"}
+    assert {(p.evidence[0].text, p.precision) for p in places} == {
+        ("Hyland-Croy Road", "venue"), ("Dublin", "town"), ("Ohio", "region")}
     _, _, incident = read("Gunmen opened fire on buses along the Yei-Juba road in Kinda, Central Equatoria, "
                           "South Sudan, killing six people.")
     assert incident.admin1 == "Central Equatoria" and incident.name != "Yei"
@@ -801,3 +802,19 @@ def test_countries_of_a_list_are_siblings_not_containers(read, text):
 def test_an_address_that_ends_in_a_country_named_with_and_stays_a_chain(read):
     _, _, incident = read("Assailants set fire to two cars in Beit Iksa, West Bank, West Bank and Gaza Strip.")
     assert incident.admin1 == "West Bank"
+
+
+def test_a_street_takes_the_point_of_the_town_named_with_it(read):
+    _, places, incident = read("Gunmen opened fire on a bar on Mayfield Road in Grand Prairie, Texas, late on "
+                               "Friday. Police closed Highway 360 and E. Broad St. for hours.")
+    streets = {p.evidence[0].text: p for p in places if p.precision == "venue"}
+    assert set(streets) == {"Mayfield Road", "Highway 360", "E. Broad St."}
+    town = next(p for p in places if p.name == "Grand Prairie")
+    assert all((s.lat, s.lon, s.locality, s.geonames_id) == (town.lat, town.lon, "Grand Prairie", None)
+               for s in streets.values())
+    assert incident.locality == "Grand Prairie" and (incident.lat, incident.lon) == (town.lat, town.lon)
+
+
+def test_a_street_named_after_a_town_is_not_that_town(read):
+    _, places, _ = read("Police said the robbery happened on Memphis Street in Alexandria, Louisiana.")
+    assert "Memphis" not in {p.evidence[0].text for p in places}

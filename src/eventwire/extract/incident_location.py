@@ -44,9 +44,11 @@ def choose_incident_location(ctx, places: list[Place]) -> Place | None:
     of X" keeps X's point one precision level lower (see `_near`).
     """
     # A repeat or a confirmed city (see `locations._with_repeats`, `_with_confirmed_cities`) is a place
-    # the model did not tag where it stands: context, not the incident's place.
-    candidates = [place for place in places
-                  if place.evidence and not (place.feature or "").endswith((":repeat", ":confirmed"))]
+    # the model did not tag where it stands: context, not the incident's place; a street only borrows
+    # its town's point, so the town is the place.
+    candidates = [place for place in places if place.evidence
+                  and not (place.feature or "").endswith((":repeat", ":confirmed"))
+                  and not (place.feature or "").startswith("street:")]
     if not candidates:
         return None
     venues = _venues(ctx)

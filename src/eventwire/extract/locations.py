@@ -95,6 +95,7 @@ def extract_places(ctx) -> list[Place]:
     mentions = _find_mentions(ctx, gazetteer, chains)
     link_containers(ctx.text, mentions, gazetteer, chains)
     resolve_mentions(mentions, gazetteer)
+    _place_streets(mentions, gazetteer)
     mentions = _with_repeats(ctx, mentions)
     mentions = _with_confirmed_cities(ctx, gazetteer, mentions)
     # A container whose contained name resolved is context ("Salamiyah, Hamah"): marked so that the
@@ -149,6 +150,7 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
     mentions += _road_mentions(ctx.text, gazetteer)
     mentions += _hyphen_compound_mentions(ctx.text, gazetteer)
     mentions += _address_town_mentions(ctx.text, gazetteer)
+    mentions += _street_mentions(ctx.text)
     mentions = [mention for mention in mentions if not _CURRENCY_AFTER_RE.match(ctx.text, mention.end)]
     mentions = confirm_abbreviations(ctx.text, mentions, gazetteer)
     for mention in mentions:
@@ -635,6 +637,47 @@ def _compound_part(gazetteer: Gazetteer, name: str, start: int, demonyms: bool) 
     return _country_mention(gazetteer, code, name, start) if code else None
 
 
+# "Main Street", "E. Broad St.", "Hyland-Croy Road", "Highway 19", "Interstate 395": a street or a
+# numbered road, named as a place of its own in local news. The gazetteer holds none, so a street takes
+# the point of the town the article places it in (`_place_streets`).
+_STREET_RE = re.compile(
+    r"\b(?:(?:[NSEW]\.|North|South|East|West)\s)?(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?\s){1,3}"
+    r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Drive|Dr\.(?!\s[A-Z])|Lane|Boulevard|Blvd\.|Parkway|Pkwy\.|"
+    r"Pike|Terrace|Circle)(?![\w-])|\b(?:Highway|Route|Interstate|State Route|U\.S\.\sRoute)\s\d{1,3}\b")
+# Words that open a sentence or a title rather than a street's name.
+_STREET_OPENERS = frozenset({"the", "on", "in", "at", "along", "of", "and", "a", "from", "to", "near"})
+
+
+def _street_mentions(text: str) -> list[PlaceMention]:
+    """Every street or numbered road (source "street", no candidates until `_place_streets`)."""
+    found = []
+    for match in _STREET_RE.finditer(text):
+        start, name = match.start(), match.group()
+        first, _, rest = name.partition(" ")
+        while first.lower() in _STREET_OPENERS and rest:
+            start += len(first) + 1
+            name = rest
+            first, _, rest = name.partition(" ")
+        if " " in name:
+            found.append(PlaceMention(start, start + len(name), name, "street"))
+    return found
+
+
+_STREET_TOWN_KINDS = frozenset({"town", "admin2"})
+_STREET_TOWN_SOURCES = frozenset({"entity", "pattern", "chain", "dateline", "nested", "facility", "fuzzy"})
+
+
+def _place_streets(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
+    """Each street in the town (or county) the text names nearest to it: "on Main Street in Gainesville",
+    or the paper's own town named elsewhere in the story."""
+    towns = [m for m in mentions if m.chosen is not None and m.source in _STREET_TOWN_SOURCES
+             and gazetteer.kind[m.chosen] in _STREET_TOWN_KINDS]
+    for street in (m for m in mentions if m.source == "street"):
+        nearest = min(towns, key=lambda town: abs(town.start - street.start), default=None)
+        if nearest is not None:
+            street.chosen, street.score = nearest.chosen, nearest.score
+
+
 # "of 1935 Orchard St., Alexandria, was arrested": the town after a street address, however the model
 # tags it (local papers give every address so, and the model often reads the town as a person).
 _ADDRESS_TOWN_RE = re.compile(
@@ -720,7 +763,7 @@ def _may_be_mislabelled_place(ent, gazetteer: Gazetteer) -> bool:
     return ent.label_ == "PERSON"
 
 
-_SOURCE_RANK = {"modifier": 0, "mission": 0, "entity": 0, "demonym": 0, "nested": 1, "compound": 1, "facility": 1, "pattern": 2, "road": 2,
+_SOURCE_RANK = {"modifier": 0, "mission": 0, "entity": 0, "demonym": 0, "nested": 1, "compound": 1, "street": 1, "facility": 1, "pattern": 2, "road": 2,
                 "chain": 3, "unresolved": 4}
 
 
@@ -912,6 +955,8 @@ def _place(ctx, gazetteer: Gazetteer, mention: PlaceMention, holds_another: bool
     entry = mention.chosen
     kind = gazetteer.kind[entry]
     code = gazetteer.country[entry]
+    if mention.source == "street":
+        return _street_place(ctx, gazetteer, mention)
     return Place(
         name=gazetteer.name[entry],
         admin1=gazetteer.admin1[entry] or None,
@@ -928,3 +973,16 @@ def _place(ctx, gazetteer: Gazetteer, mention: PlaceMention, holds_another: bool
         feature=f"{kind}:{mention.source}" + (":container" if holds_another else ""),
         score=round(mention.score, 3),
     )
+
+
+def _street_place(ctx, gazetteer: Gazetteer, mention: PlaceMention) -> Place:
+    """A street at its town's point: precision "venue", the town as its locality, no GeoNames id."""
+    entry = mention.chosen
+    code = gazetteer.country[entry]
+    town = gazetteer.name[entry] if gazetteer.kind[entry] == "town" else None
+    return Place(
+        name=mention.name, admin1=gazetteer.admin1[entry] or None, country=code or None,
+        lat=gazetteer.lat[entry], lon=gazetteer.lon[entry], precision="venue",
+        evidence=(ctx.article.span(mention.start, mention.end),), extractor=EXTRACTOR,
+        admin2=gazetteer.admin2[entry] or None, country_name=gazetteer.country_name(code), venue=mention.name,
+        locality=town, feature="street:" + gazetteer.kind[entry], score=round(mention.score, 3))
