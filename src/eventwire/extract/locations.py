@@ -640,19 +640,26 @@ def _compound_part(gazetteer: Gazetteer, name: str, start: int, demonyms: bool) 
 # "Main Street", "E. Broad St.", "Hyland-Croy Road", "Highway 19", "Interstate 395": a street or a
 # numbered road, named as a place of its own in local news. The gazetteer holds none, so a street takes
 # the point of the town the article places it in (`_place_streets`).
-_STREET_RE = re.compile(
-    r"\b(?:(?:[NSEW]\.|North|South|East|West)\s)?(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?\s){1,3}"
-    r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Drive|Dr\.(?!\s[A-Z])|Lane|Boulevard|Blvd\.|Parkway|Pkwy\.|"
-    r"Pike|Terrace|Circle)(?![\w-])|\b(?:Highway|Route|Interstate|State Route|U\.S\.\sRoute)\s\d{1,3}\b")
+_STREET_WORD_RE = re.compile(r"(?<=[\w'’.] )(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Drive|Dr\.(?!\s[A-Z])|Lane|Boulevard|"
+                             r"Blvd\.|Parkway|Pkwy\.|Pike|Terrace|Circle)(?![\w-])")
+# Found from the street word back, as road names are (a scan for the names would start at every capital).
+_STREET_NAME_BEFORE_RE = re.compile(r"(?:(?:[NSEW]\.|North|South|East|West)\s)?(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?\s){1,3}$")
+_NUMBERED_ROAD_RE = re.compile(r"\b(?:Highway|Route|Interstate|State Route|U\.S\.\sRoute)\s\d{1,3}\b")
+_STREET_LOOKBACK = 80
 # Words that open a sentence or a title rather than a street's name.
 _STREET_OPENERS = frozenset({"the", "on", "in", "at", "along", "of", "and", "a", "from", "to", "near"})
 
 
 def _street_mentions(text: str) -> list[PlaceMention]:
     """Every street or numbered road (source "street", no candidates until `_place_streets`)."""
+    spans = [match.span() for match in _NUMBERED_ROAD_RE.finditer(text)]
+    for word in _STREET_WORD_RE.finditer(text):
+        name = _STREET_NAME_BEFORE_RE.search(text, max(0, word.start() - _STREET_LOOKBACK), word.start())
+        if name is not None:
+            spans.append((name.start(), word.end()))
     found = []
-    for match in _STREET_RE.finditer(text):
-        start, name = match.start(), match.group()
+    for start, end in sorted(spans):
+        name = text[start:end]
         first, _, rest = name.partition(" ")
         while first.lower() in _STREET_OPENERS and rest:
             start += len(first) + 1
