@@ -531,9 +531,10 @@ def _county_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
 
 
 # "Douglas, Sarpy and Lancaster counties", "Nassau and Baker counties in Florida": each name of the
-# list is a county. Found from the plural back, as road names are.
+# list is a county. Found from the plural back, as road and street names are.
+_LOOKBACK = 120  # characters read back from "counties", a road or a street word: four names and separators
 _COUNTY_NAME = r"(?:St\. )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
-_COUNTIES_RE = re.compile(r"\b(?-i:counties|parishes|Counties|Parishes)\b")
+_COUNTIES_RE = re.compile(r"\b(?:counties|parishes|Counties|Parishes)\b")
 _COUNTY_LIST_BEFORE_RE = re.compile(rf"\b({_COUNTY_NAME}(?:(?:,| and|, and) {_COUNTY_NAME})+)\s+$")
 _COUNTY_LIST_SPLIT_RE = re.compile(r",? and |, ")
 
@@ -542,7 +543,7 @@ def _county_list_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]
     """Each county of a list closed by "counties" or "parishes" (source "entity")."""
     found = []
     for plural in _COUNTIES_RE.finditer(text):
-        names = _COUNTY_LIST_BEFORE_RE.search(text, max(0, plural.start() - _ROAD_LOOKBACK), plural.start())
+        names = _COUNTY_LIST_BEFORE_RE.search(text, max(0, plural.start() - _LOOKBACK), plural.start())
         if names is None:
             continue
         word = " Parish" if plural.group().lower().startswith("parish") else " County"
@@ -570,7 +571,6 @@ _ROAD_NAME = r"[A-Z][\w'’]+(?: (?:ez|el|al|ad|ar)?[-‐‑]?[A-Z][\w'’]+)?"
 _ROAD_WORD_RE = re.compile(rf"\b(?:{_ROAD_WORDS})s?\b", re.IGNORECASE)
 _ROAD_NAMES_BEFORE_RE = re.compile(rf"(?:\bthe\s+({_ROAD_NAME})|\b({_ROAD_NAME}(?:\s?[-–]\s?{_ROAD_NAME}){{1,3}}))\s+$")
 _ROAD_SEGMENT_SPLIT = re.compile(r"\s?[-–]\s?(?=[A-Z])")
-_ROAD_LOOKBACK = 120  # characters: four names and their hyphens
 
 
 def _road_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -578,7 +578,7 @@ def _road_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     that a hamlet needs the article's country; a poor incident place, as the road leaves the town)."""
     found = []
     for word in _ROAD_WORD_RE.finditer(text):
-        names = _ROAD_NAMES_BEFORE_RE.search(text, max(0, word.start() - _ROAD_LOOKBACK), word.start())
+        names = _ROAD_NAMES_BEFORE_RE.search(text, max(0, word.start() - _LOOKBACK), word.start())
         if names is None or (names.group(1) and not word.group().islower()):
             continue
         group = 1 if names.group(1) else 2
@@ -645,7 +645,6 @@ _STREET_WORD_RE = re.compile(r"(?<=[\w'’.] )(?:Street|St\.|Road|Rd\.|Avenue|Av
 # Found from the street word back, as road names are (a scan for the names would start at every capital).
 _STREET_NAME_BEFORE_RE = re.compile(r"(?:(?:[NSEW]\.|North|South|East|West)\s)?(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?\s){1,3}$")
 _NUMBERED_ROAD_RE = re.compile(r"\b(?:Highway|Route|Interstate|State Route|U\.S\.\sRoute)\s\d{1,3}\b")
-_STREET_LOOKBACK = 80
 # Words that open a sentence or a title rather than a street's name.
 _STREET_OPENERS = frozenset({"the", "on", "in", "at", "along", "of", "and", "a", "from", "to", "near"})
 
@@ -654,7 +653,7 @@ def _street_mentions(text: str) -> list[PlaceMention]:
     """Every street or numbered road (source "street", no candidates until `_place_streets`)."""
     spans = [match.span() for match in _NUMBERED_ROAD_RE.finditer(text)]
     for word in _STREET_WORD_RE.finditer(text):
-        name = _STREET_NAME_BEFORE_RE.search(text, max(0, word.start() - _STREET_LOOKBACK), word.start())
+        name = _STREET_NAME_BEFORE_RE.search(text, max(0, word.start() - _LOOKBACK), word.start())
         if name is not None:
             spans.append((name.start(), word.end()))
     found = []
@@ -770,7 +769,8 @@ def _may_be_mislabelled_place(ent, gazetteer: Gazetteer) -> bool:
     return ent.label_ == "PERSON"
 
 
-_SOURCE_RANK = {"modifier": 0, "mission": 0, "entity": 0, "demonym": 0, "nested": 1, "compound": 1, "street": 1, "facility": 1, "pattern": 2, "road": 2,
+_SOURCE_RANK = {"modifier": 0, "mission": 0, "entity": 0, "demonym": 0, "nested": 1, "compound": 1, "street": 1,
+                "facility": 1, "pattern": 2, "road": 2,
                 "chain": 3, "unresolved": 4}
 
 
@@ -959,11 +959,11 @@ def _capital_said_for_its_government(ent, cities: dict, countries: set[str], gaz
 
 
 def _place(ctx, gazetteer: Gazetteer, mention: PlaceMention, holds_another: bool = False) -> Place:
+    if mention.source == "street":
+        return _street_place(ctx, gazetteer, mention)
     entry = mention.chosen
     kind = gazetteer.kind[entry]
     code = gazetteer.country[entry]
-    if mention.source == "street":
-        return _street_place(ctx, gazetteer, mention)
     return Place(
         name=gazetteer.name[entry],
         admin1=gazetteer.admin1[entry] or None,

@@ -57,9 +57,7 @@ def link_containers(text: str, mentions: list[PlaceMention], gazetteer: Gazettee
         mention.division_after = division.group(1).lower() if division else ""
         mention.numbered = bool(_NUMBERED_AFTER_RE.match(after))
         if following is not None and CONTAINER_GAP_RE.match(text[mention.end:following.start]) \
-                and (_can_contain(following, gazetteer) or _same_chain(chains, mention, following)) \
-                and not (_county_only(mention, gazetteer) and _county_only(following, gazetteer)) \
-                and not _country_only(mention, gazetteer) and not _siblings(mentions, index, listed, gazetteer):
+                and _may_hold(mentions, index, listed, chains, gazetteer):
             mention.container = following
             following.is_container = True
             following.contained = mention
@@ -67,6 +65,18 @@ def link_containers(text: str, mentions: list[PlaceMention], gazetteer: Gazettee
         kind_of = _OF_KIND_BEFORE_RE.search(before)
         if kind_of:
             mention.container_country = gazetteer.demonym(kind_of.group(1)) or _country_code(gazetteer, kind_of.group(1))
+
+
+def _may_hold(mentions: list[PlaceMention], index: int, listed: dict[int, int], chains, gazetteer: Gazetteer) -> bool:
+    """Whether the mention after `index` may hold it: a name that may be a division or a country, or the
+    next segment of an address chain; never for a country-only name, a county beside a county, or the
+    next item of a list."""
+    mention, following = mentions[index], mentions[index + 1]
+    if not (_can_contain(following, gazetteer) or _same_chain(chains, mention, following)):
+        return False
+    if _country_only(mention, gazetteer) or (_county_only(mention, gazetteer) and _county_only(following, gazetteer)):
+        return False
+    return not _siblings(mentions, index, listed, gazetteer)
 
 
 _LIST_COMMA_RE = re.compile(r"\s*,\s*$")
@@ -173,10 +183,9 @@ def _others_context(context: list[tuple[str | None, str | None]], skip: int,
     named by the others.
 
     A place's own guess is no evidence for its country ("Ouest" guessed in Haiti must not
-    vote Haiti for "Ouest"), nor are the guesses for the same name elsewhere in the article (four
-    "Paris" read alone as France must not outvote the Tennessee county the article names), for
-    its country or its region. Its
-    own region stays: it only ranks the namesakes inside that region (Kandahar District over
+    vote Haiti for "Ouest"), nor are the guesses for the same name elsewhere in the article, for
+    its country or its region (four "Paris" read alone as France must not outvote the Tennessee
+    county the article names). Its own region stays: it only ranks the namesakes inside that region (Kandahar District over
     Kandahar province for "Police District 5, Kandahar"), unless it is the region of the mention's
     own admin1 namesake and the others name another of the mention's candidate countries, not the
     region's: then the name would vote for itself across borders (Libya's Tripoli district lifting
