@@ -818,3 +818,8 @@ def test_a_street_takes_the_point_of_the_town_named_with_it(read):
 def test_a_street_named_after_a_town_is_not_that_town(read):
     _, places, _ = read("Police said the robbery happened on Memphis Street in Alexandria, Louisiana.")
     assert "Memphis" not in {p.evidence[0].text for p in places}
+
+
+def test_a_small_towns_whole_name_inside_an_organisation_is_not_its_big_namesake(read):
+    _, places, _ = read("Archaeologists toured the South Charleston Mound in West Virginia.")
+    assert "Charleston" not in {p.name for p in places}

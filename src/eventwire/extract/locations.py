@@ -313,10 +313,12 @@ def _nested_mentions(ent, gazetteer: Gazetteer, text: str) -> list[PlaceMention]
     """
     tokens = [t for t in ent if (t.text[:1].isupper() and t.text.lower() not in {"the"}) or _inner_hyphen(t)]
     found = []
+    small_towns: list[PlaceMention] = []  # names too small to count here, whose words name nothing else
     for size in (3, 2, 1):
         for i in range(len(tokens) - size + 1):
             window = tokens[i:i + size]
             if window[-1].i - window[0].i != size - 1 or any(_covers(m, window[0].idx) for m in found) \
+                    or any(_covers(m, window[0].idx) or _covers(m, window[-1].idx) for m in small_towns) \
                     or _cuts_hyphenated(window[0], window[-1], text) \
                     or (size == 1 and window[0].lower_ in _NEIGHBOURHOOD_HEADS and window[0].i + 1 < ent.end):
                 continue
@@ -327,6 +329,13 @@ def _nested_mentions(ent, gazetteer: Gazetteer, text: str) -> list[PlaceMention]
             if mention is not None and not mention.alternate.issuperset(mention.candidates):
                 mention.source = "demonym" if code else "nested"
                 found.append(mention)
+            elif size > 1 and mention is None and not code:
+                # "the South Charleston Mound", "St. Paris Court": a small town's whole name is no
+                # Charleston or Paris
+                small = _lookup_mention(gazetteer, name, window[0].idx, "nested")
+                if small is not None and any(gazetteer.kind[e] == "town" for e in small.candidates
+                                             if e not in small.alternate):
+                    small_towns.append(small)
     return found
 
 
