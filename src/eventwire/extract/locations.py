@@ -619,15 +619,15 @@ def _hyphen_compound_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMent
         if gazetteer.lookup(match.group()) or _SETTLEMENT_AFTER_RE.match(text, match.end()):
             continue  # a name of its own: "Guinea-Bissau", "Baden-Württemberg", "Ehime-Mbano district"
         before, after = match.group(1), match.group(2)
+        last, first = before.split(" ")[-1], after.split(" ")[0]
         # demonyms count in pairs of nations ("Russian-American crew"), not in "African-American"
-        demonyms = bool(gazetteer.demonym(before.split(" ")[-1])) and bool(gazetteer.demonym(after.split(" ")[0]))
-        # each side with its second word ("Saudi Arabia-Yemen", "U.S.-South Korea"), then without
-        # ("NATO-Russia Council"); the word next to the hyphen stays
-        for start, names in ((match.start(1), (before, before.split(" ")[-1])),
-                             (match.start(2), (after, after.split(" ")[0]))):
-            for name in dict.fromkeys(names):
-                offset = start + (len(before) - len(name) if start == match.start(1) else 0)
-                mention = _compound_part(gazetteer, name, offset, demonyms)
+        demonyms = bool(gazetteer.demonym(last)) and bool(gazetteer.demonym(first))
+        # each side with its second word ("Saudi Arabia-Yemen", "U.S.-South Korea"), then only the word
+        # next to the hyphen ("NATO-Russia Council")
+        for readings in (((before, match.start(1)), (last, match.end(1) - len(last))),
+                         ((after, match.start(2)), (first, match.start(2)))):
+            for name, start in dict.fromkeys(readings):
+                mention = _compound_part(gazetteer, name, start, demonyms)
                 if mention is not None:
                     found.append(mention)
                     break
