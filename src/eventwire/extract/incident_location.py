@@ -48,7 +48,7 @@ def choose_incident_location(ctx, places: list[Place]) -> Place | None:
     # its town's point, so the town is the place.
     candidates = [place for place in places if place.evidence
                   and not (place.feature or "").endswith((":repeat", ":confirmed"))
-                  and not (place.feature or "").startswith("street:")]
+                  and _source_of(place) != "street"]
     if not candidates:
         return None
     venues = _venues(ctx)
@@ -85,7 +85,12 @@ def _most_specific(ctx, best: Place, best_score: float, scored: list) -> Place:
 def _names_a_road(place: Place) -> bool:
     """A town a road is named after ("along the Yei-Juba road in Kinda"): the road leaves it, so it
     is no finer a place for the incident than the area named with it."""
-    return (place.feature or ":").split(":")[1] == "road"
+    return _source_of(place) == "road"
+
+
+def _source_of(place: Place) -> str:
+    """How `locations` found the place: the second part of its feature ("town:road" -> "road")."""
+    return (place.feature or ":").split(":")[1]
 
 
 def _lies_inside(place: Place, area: Place) -> bool:
@@ -127,7 +132,7 @@ def _incident_score(ctx, place: Place, venues: list[tuple[int, int, str]]) -> fl
     score += 0.8 if _is_dateline(ctx, span.start, span.end) else 0.0
     score += 1.5 if any(sentence.start_char <= start < sentence.end_char for start, _end, _ in venues) else 0.0
     score -= {"demonym": 2.0, "mission": 2.0, "nested": 1.0, "compound": 1.0, "road": 2.0, "modifier": 4.0,
-              "actor": 4.0}.get((place.feature or ":").split(":")[1], 0.0)
+              "actor": 4.0}.get(_source_of(place), 0.0)
     score -= _CONTAINER_PENALTY if _is_container(place) else 0.0
     return score - 0.02 * ctx.sentence_index(span.start)
 

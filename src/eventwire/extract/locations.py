@@ -524,9 +524,7 @@ _COUNTY_RE = re.compile(r"\b((?:(?:St\.|[A-Z][\w'’-]+)\s){1,3})(?:County|Paris
 def _county_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Every "<Name> County/Parish" the gazetteer holds as a second-level division (source "entity")."""
     found = []
-    if "County" not in text and "Parish" not in text:
-        return _county_list_mentions(text, gazetteer)
-    for match in _COUNTY_RE.finditer(text):
+    for match in _COUNTY_RE.finditer(text) if "County" in text or "Parish" in text else ():
         # the longest name first: "Prince George's County", then "George's County"
         for word in re.finditer(r"\S+", match.group(1)):
             start = match.start(1) + word.start()
@@ -694,7 +692,8 @@ def _place_streets(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
 
 
 # "of 1935 Orchard St., Alexandria, was arrested": the town after a street address, however the model
-# tags it (local papers give every address so, and the model often reads the town as a person).
+# tags it (local papers give every address so, and the model often reads the town as a person). After a
+# house number more street words are safe than in `_STREET_WORD_RE` ("Way", "Court", "Place").
 _ADDRESS_TOWN_RE = re.compile(
     r"\b\d{1,6}\s(?:[NSEW]\.?\s)?(?:[A-Z][\w'’]*\.?\s){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Blvd|"
     r"Boulevard|Way|Ct|Court|Pl|Place|Cir|Circle|Hwy|Highway|Pkwy|Parkway|Ter|Terrace)\.?,\s"
@@ -1001,4 +1000,4 @@ def _street_place(ctx, gazetteer: Gazetteer, mention: PlaceMention) -> Place:
         lat=gazetteer.lat[entry], lon=gazetteer.lon[entry], precision="venue",
         evidence=(ctx.article.span(mention.start, mention.end),), extractor=EXTRACTOR,
         admin2=gazetteer.admin2[entry] or None, country_name=gazetteer.country_name(code), venue=mention.name,
-        locality=town, feature="street:" + gazetteer.kind[entry], score=round(mention.score, 3))
+        locality=town, feature=gazetteer.kind[entry] + ":street", score=round(mention.score, 3))
