@@ -183,3 +183,29 @@ def test_second_level_division_named_without_its_prefix(gazetteer, bare, full, c
     """GeoNames' "Province of Nueva Ecija", "Province du Bam" are "Nueva Ecija", "Bam" in news."""
     found = [(gazetteer.name[e], gazetteer.kind[e], gazetteer.country[e]) for e, _alt in gazetteer.lookup(bare)]
     assert (full, "admin2", country) in found
+
+
+@pytest.mark.parametrize(("key", "middle", "within_km"), [
+    # Towns crowd the southern edge: the curated point (~50 N, 86 W) replaces their middle.
+    ("CA|Ontario", (49.25, -84.50), 161),
+    ("AU|Queensland", (-22.5, 144.5), 161),
+    # Towns spread across the state: the middle of their box stands.
+    ("US|Georgia", (32.87, -83.29), 10),
+])
+def test_admin1_point_lies_in_the_middle_of_the_division(gazetteer, key, middle, within_km):
+    from eventwire.extract.gazetteer import distance_km
+
+    entry = gazetteer.admin1_entry[key]
+    assert distance_km(gazetteer.lat[entry], gazetteer.lon[entry], *middle) < within_km
+
+
+def test_admin1_point_is_the_curated_one_only_far_from_the_towns_and_among_them():
+    from eventwire.extract.gazetteer import _admin1_point
+
+    # Twenty towns crowd the south edge (42-43 N); one lies far north (56 N).
+    towns = [{"latitude": 42 + i / 20, "longitude": 80.0} for i in range(20)] + [{"latitude": 56.0, "longitude": 80.0}]
+    middle = _admin1_point({}, "XX", "Altai", towns)
+    assert middle[0] < 43
+    assert _admin1_point({("XX", "altai"): (50.0, 80.0)}, "XX", "Altai", towns) == (50.0, 80.0)
+    assert _admin1_point({("XX", "altai"): (42.6, 80.2)}, "XX", "Altai", towns) == middle  # near: towns' middle
+    assert _admin1_point({("XX", "altai"): (50.0, 120.0)}, "XX", "Altai", towns) == middle  # a namesake elsewhere

