@@ -506,18 +506,45 @@ def test_a_tagged_town_is_found_again_where_the_model_missed_it(read):
 
 def test_a_surname_tagged_as_a_place_is_not_repeated(ew):
     # the model's tags are set by hand: a surname tagged once as a place, as models do now and then
+    text = "Pastor Andrew Laredo was freed. Laredo thanked supporters in Izmir, and Laredo flew home."
+    places = _places_with_labels(ew, text, [("Andrew Laredo", 1, "PERSON"), ("Laredo", 2, "GPE"), ("Izmir", 1, "GPE")])
+    assert [p.evidence[0].text for p in places] == ["Laredo", "Izmir"]
+
+
+def _places_with_labels(ew, text: str, labels: list[tuple[str, int, str]]):
+    """extract_places on `text` with the model's entities set by hand: (name, nth occurrence, label)."""
     from spacy.tokens import Span
 
     from eventwire.extract.context import Context
     from eventwire.extract.locations import extract_places
     from eventwire.pipeline import make_article
 
-    text = "Pastor Andrew Laredo was freed. Laredo thanked supporters in Izmir, and Laredo flew home."
     doc = ew.nlp(text)
-    labels = [("Andrew Laredo", 1, "PERSON"), ("Laredo", 2, "GPE"), ("Izmir", 1, "GPE")]
     doc.ents = [Span(doc, *_token_range(doc, text, name, nth), label=label) for name, nth, label in labels]
-    places = extract_places(Context(doc, make_article(text), ew.resources))
-    assert [p.evidence[0].text for p in places] == ["Laredo", "Izmir"]
+    return extract_places(Context(doc, make_article(text), ew.resources))
+
+
+def test_an_untagged_town_is_found_again_but_not_inside_an_organisation(ew):
+    text = "Storms hit homes in Greer on Monday. Greer Rotary volunteers served lunch, and Greer thanked them."
+    places = _places_with_labels(ew, text, [("Greer Rotary", 1, "ORG"), ("Greer", 3, "PERSON")])
+    assert [(p.evidence[0].start, p.feature) for p in places] == [(text.index("Greer"), "town:pattern"),
+                                                                  (text.rindex("Greer"), "town:repeat")]
+    assert places[0].admin1 == "South Carolina"
+
+
+def test_a_country_tagged_as_a_person_is_found_again(ew):
+    text = "Bombs hit churches in Colombo, Sri Lanka, on Sunday. Sri Lanka's president declared a curfew."
+    places = _places_with_labels(ew, text, [("Colombo", 1, "GPE"), ("Sri Lanka", 1, "GPE"),
+                                            ("Sri Lanka's", 1, "PERSON")])
+    assert [(p.evidence[0].text, p.country) for p in places] == [("Colombo", "LK"), ("Sri Lanka", "LK"),
+                                                                  ("Sri Lanka", "LK")]
+
+
+def test_a_name_inside_an_organisation_keeps_its_own_reading(read):
+    # the second Hyderabad is Sindh's district (a container); it must not re-read the first as a district
+    _ctx, _places, location = read("On 9 May 2020, journalists protested in Hyderabad city (Hyderabad, Sindh), "
+                                   "against the arrest of the Jang/Geo Group Editor-in-Chief.")
+    assert location is not None and (location.name, location.precision) == ("Hyderabad", "town")
 
 
 def _token_range(doc, text: str, name: str, nth: int) -> tuple[int, int]:

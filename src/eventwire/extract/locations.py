@@ -874,7 +874,11 @@ def _known_inside_unknown(inner: PlaceMention, outer: PlaceMention) -> bool:
 
 # Mentions whose name may be said again untagged and still mean the same place: the model tags a
 # town once and misses it inside "Rodeo Gainesville" or "Gainesville Police" three lines down.
-_REPEATABLE_SOURCES = frozenset({"entity", "chain", "dateline"})
+_REPEATABLE_SOURCES = frozenset({"entity", "chain", "dateline", "nested", "pattern"})
+# Readings the model did not tag as places: a name inside an organisation's or a title ("Stevens &
+# Wilkinson", "Bell Helicopter") is more often not that place than it is.
+_UNTAGGED_SOURCES = frozenset({"nested", "pattern"})
+_OTHER_NAMES = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LOC"})
 _MIN_REPEAT_NAME = 4
 
 
@@ -882,9 +886,10 @@ def _with_repeats(ctx, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """The mentions plus every other occurrence of a resolved toponym's name, read the same way.
 
     One sense per discourse: a local paper that names Gainesville means the same Gainesville each
-    time. Only names written exactly as the model tagged them, outside person names and outside
-    other mentions; a repeat takes its reading from the mention it repeats (source "repeat"), and
-    is added after resolution so that it never votes on the reading itself.
+    time. Only names written exactly as first read, outside person names and outside other mentions;
+    a reading the model did not tag (a pattern's, a name inside an organisation's) is not repeated
+    inside another name. A repeat takes its reading from the mention it repeats (source "repeat"),
+    and is added after resolution so that it never votes on the reading itself.
     """
     # full names only: a lone "Gainesville" tagged as a person is the model's slip, not a person
     persons = [ent for ent in ctx.ents if ent.label_ == "PERSON" and len(ent.text.split()) > 1]
@@ -903,10 +908,12 @@ def _with_repeats(ctx, mentions: list[PlaceMention]) -> list[PlaceMention]:
         return mentions
     for mention in mentions:  # a name inside an organisation's, read alone, yields to the tagged reading
         reading = readings.get(ctx.text[mention.start:mention.end])
-        if reading is not None and mention.source == "nested":
+        if reading is not None and mention.source == "nested" and reading.source not in _UNTAGGED_SOURCES:
             mention.chosen, mention.score = reading.chosen, reading.score
     taken = [(m.start, m.end) for m in mentions]
-    taken += [(ent.start_char, ent.end_char) for ent in persons]
+    # "Sri Lanka" tagged as a person where the article also names it as a place is that place
+    taken += [(ent.start_char, ent.end_char) for ent in persons if _clean_name(ent.text) not in readings]
+    names = [(ent.start_char, ent.end_char) for ent in ctx.ents if ent.label_ in _OTHER_NAMES]
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(readings, key=len, reverse=True)))
                          + r")(?![\w-])")
     repeats = []
@@ -916,6 +923,8 @@ def _with_repeats(ctx, mentions: list[PlaceMention]) -> list[PlaceMention]:
                 or _COMPOUND_AFTER_RE.match(ctx.text, end) or _CURRENCY_AFTER_RE.match(ctx.text, end):
             continue
         original = readings[match.group()]
+        if original.source in _UNTAGGED_SOURCES and any(start < t_end and t_start < end for t_start, t_end in names):
+            continue  # an untagged reading is too weak to claim a name the model put inside another's
         repeats.append(PlaceMention(start, end, original.name, "repeat", original.candidates, original.alternate,
                                     chosen=original.chosen, score=original.score))
     return sorted(mentions + repeats, key=lambda m: m.start) if repeats else mentions
