@@ -115,6 +115,16 @@ def test_extract_places_skips_months_and_people(read, text):
          "Monguno", "NG", "Borno State", "town"),
         ("Gunmen killed two villagers in Beir al-Abd, North Sinai, Egypt.",
          "Bi’r al ‘Abd", "EG", "North Sinai", "town"),
+        # a sentence dated years before publication is background, however violent
+        (("On 6 May 2020, hundreds protested in Kherson against the arrest of the activist. He was stabbed "
+          "during the third attack on him in Odessa on 24 May 2018."), "Kherson", "UA", "Kherson", "town"),
+        # a quarter's namesake town in another state is no reading of it
+        ("A man was killed in a shoot-out with police in Aracaju, Sergipe, during a patrol in Santa Maria neighborhood.",
+         "Aracaju", "BR", "Sergipe", "town"),
+        # "Kirni" is a foreign spelling of Kearny, New Jersey: no town of a country the text names
+        (("On 28 April 2020, military forces of India and Pakistan exchanged fire across the LoC at Kirni sector "
+          "area (Poonch district, J&K)."),
+         "Pūnch", "IN", "Jammu and Kashmir", "town"),
     ],
 )
 def test_choose_incident_location_prefers_event_sentence(read, text, name, country, admin1, precision):

@@ -53,7 +53,8 @@ def choose_incident_location(ctx, places: list[Place]) -> Place | None:
         return None
     venues = _venues(ctx)
     candidates = [_near(ctx, place) for place in candidates]
-    scored = [(_incident_score(ctx, place, venues), -index, place) for index, place in enumerate(candidates)]
+    year = _current_year(ctx)
+    scored = [(_incident_score(ctx, place, venues, year), -index, place) for index, place in enumerate(candidates)]
     best_score, _, best = max(scored, key=lambda item: item[:2])
     best = _most_specific(ctx, best, best_score, scored)
     venue = _venue_for(ctx, best, venues)
@@ -119,12 +120,15 @@ def _text_weight(text: str) -> float:
     return (2.0 + 0.5 * min(n_cues, 3) if n_cues else 0.0) - penalty
 
 
-def _incident_score(ctx, place: Place, venues: list[tuple[int, int, str]]) -> float:
-    """Weights set by hand on our own sentences, ordered: event sentence > "in X" > specific > early."""
+def _incident_score(ctx, place: Place, venues: list[tuple[int, int, str]], year: int | None = None) -> float:
+    """Weights set by hand on our own sentences, ordered: event sentence > "in X" > specific > early.
+    A sentence dated to a year before `year` tells background ("the third attack on him in Odessa on
+    24 May 2018"), not the incident."""
     span = place.evidence[0]
     sentence = _sentence_of(ctx, span.start)
     before = ctx.text[sentence.start_char:span.start]
     score = _sentence_weight(sentence)
+    score -= 2.0 if year and any(int(found) < year for found in _YEAR_RE.findall(sentence.text)) else 0.0
     score += 1.2 if _LOCATIVE_BEFORE_RE.search(before[-30:]) else 0.0
     score -= 1.0 if _DIRECTION_BEFORE_RE.search(before[-30:]) else 0.0
     score += 0.5 * max(_PRECISION_RANK.get(place.precision, 0), 0)
@@ -135,6 +139,16 @@ def _incident_score(ctx, place: Place, venues: list[tuple[int, int, str]]) -> fl
               "actor": 4.0}.get(_source_of(place), 0.0)
     score -= _CONTAINER_PENALTY if _is_container(place) else 0.0
     return score - 0.02 * ctx.sentence_index(span.start)
+
+
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _current_year(ctx) -> int | None:
+    """The article's year: its publication's, else the latest the text names."""
+    if ctx.article.published is not None:
+        return ctx.article.published.year
+    return max((int(found) for found in _YEAR_RE.findall(ctx.text)), default=None)
 
 
 # "in Tarin Kot, Uruzgan": the container only says where the named place lies. Enough to undo the

@@ -85,6 +85,7 @@ class PlaceMention:
     chosen: int | None = None
     score: float = 0.0
     numbered: bool = False  # "Police District 5": only a place of a country the article names
+    quarter: bool = False  # "Bangu neighborhood": only a place among (or near) those the article names
     areas: tuple[str, ...] = ()  # "CC|admin1" regions a mission works in: namesakes there are meant
 
 

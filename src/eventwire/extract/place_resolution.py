@@ -41,6 +41,8 @@ _DIVISION_AFTER_RE = re.compile(
     re.IGNORECASE)
 # "Police District 5", "Ward 3": a name before a numbered subdivision word names that subdivision.
 _NUMBERED_AFTER_RE = re.compile(r"^\s+(?:district|precinct|sector|zone|ward|block|phase)\s+\d", re.IGNORECASE)
+# "Santa Maria neighborhood", "Saray neighbourhood of Kahramankazan": a quarter of a town the text names.
+_QUARTER_AFTER_RE = re.compile(r"^\s+(?:neighbou?rhood|quarter|barrio|suburb)\b", re.IGNORECASE)
 
 
 def link_containers(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer,
@@ -56,6 +58,7 @@ def link_containers(text: str, mentions: list[PlaceMention], gazetteer: Gazettee
         division = _DIVISION_AFTER_RE.match(after)
         mention.division_after = division.group(1).lower() if division else ""
         mention.numbered = bool(_NUMBERED_AFTER_RE.match(after))
+        mention.quarter = bool(_QUARTER_AFTER_RE.match(after))
         if following is not None and CONTAINER_GAP_RE.match(text[mention.end:following.start]) \
                 and _may_hold(mentions, index, listed, chains, gazetteer):
             mention.container = following
@@ -495,10 +498,15 @@ def _choose(mention: PlaceMention, gazetteer: Gazetteer, countries: dict[str, in
         return
     if countries and gazetteer.country[chosen] not in countries and gazetteer.kind[chosen] == "town" \
             and gazetteer.population[chosen] < _MIN_POP_ABROAD \
-            and (mention.source != "entity" or gazetteer.population[chosen] < _MAX_POP_HAMLET_ABROAD):
-        mention.chosen = None  # "Police District 4, Kabul": a small town abroad is a coincidence
+            and (mention.source != "entity" or gazetteer.population[chosen] < _MAX_POP_HAMLET_ABROAD
+                 or chosen in mention.alternate):
+        # "Police District 4, Kabul": a small town abroad is a coincidence, and so is a town abroad
+        # reached by one of its foreign spellings ("Kirni sector, Poonch" is not Kearny, New Jersey)
+        mention.chosen = None
     elif mention.numbered and gazetteer.country[chosen] not in countries:
         mention.chosen = None
+    elif mention.quarter and (regions or points) and not _among_the_others(chosen, gazetteer, regions, points):
+        mention.chosen = None  # a quarter's namesake town far from the places the text names
     elif mention.source in ("pattern", "road") and gazetteer.population[chosen] < MIN_POP_UNTAGGED \
             and gazetteer.country[chosen] not in countries and _container_bonus(mention, chosen, gazetteer) <= 0 \
             and (countries or len(candidates) > 1):
