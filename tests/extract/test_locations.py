@@ -851,3 +851,28 @@ def test_a_street_named_after_a_town_is_not_that_town(read):
 def test_a_small_towns_whole_name_inside_an_organisation_is_not_its_big_namesake(read):
     _, places, _ = read("Archaeologists toured the South Charleston Mound in West Virginia.")
     assert "Charleston" not in {p.name for p in places}
+
+
+def test_a_sizeable_namesake_far_from_the_named_container_is_not_meant(read):
+    # Mbuji-Mayi is a city of Kasai, 1,000 km from Beni: the village of North Kivu is meant
+    _ctx, _places, location = read("Assailants attacked Mbujimayi, Beni, North Kivu, Democratic Republic of the "
+                                   "Congo. Three civilians were killed in the attack.")
+    assert location is not None and (location.country, location.admin1) == ("CD", "Nord Kivu")
+
+
+def test_a_name_cut_short_is_not_read_by_a_foreign_spelling(read):
+    # "Tal Samn" is unknown; cut to "Tal" it would be At Tall (Rif Dimashq) by one of its alternate names
+    _ctx, places, location = read("On 29 April 2020, Russian forces conducted a patrol in the vicinity of Tal Samn "
+                                  "in Ar-Raqqa.")
+    assert all(p.name != "At Tall" for p in places)
+    assert location is not None and location.admin1 == "Ar-Raqqah"
+
+
+def test_a_list_of_cities_is_no_address_chain(read):
+    _ctx, places, _location = read("The ranking compares Vancouver, Calgary, Edmonton, Saskatoon, Winnipeg, "
+                                   "Toronto, Ottawa, Montreal, Quebec City and Halifax.")
+    assert [(p.evidence[0].text, p.admin1) for p in places] == [
+        ("Vancouver", "British Columbia"), ("Calgary", "Alberta"), ("Edmonton", "Alberta"),
+        ("Saskatoon", "Saskatchewan"), ("Winnipeg", "Manitoba"), ("Toronto", "Ontario"), ("Ottawa", "Ontario"),
+        ("Montreal", "Quebec"), ("Quebec", "Quebec"), ("Halifax", "Nova Scotia")]
+

@@ -432,6 +432,8 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
             # "As-Sweida": no part cut at a hyphen is looked up ("As" alone is a town in Czechia)
             cut = text[end:end + 1] in ("-", "‐", "‑") or text[end - 1] in "-‐‑"
             mention = None if cut else _lookup_mention(gazetteer, text[start:end], start, "pattern", min_population)
+            if mention is not None and end < full_end:
+                mention = _without_alternates(mention)  # "Tal Samn" cut to "Tal" is no At Tall
             if mention is not None:
                 found.append(mention)
                 break
@@ -441,6 +443,13 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
                     or (token.lower_ in _LOCATIVE_TRIGGERS and (name_start, full_end) in whole_names)):
                 found.append(PlaceMention(name_start, full_end, text[name_start:full_end], "unresolved"))
     return found
+
+
+def _without_alternates(mention: PlaceMention) -> PlaceMention | None:
+    """The mention with only the candidates its name spells exactly; None when none is left."""
+    mention.candidates = [entry for entry in mention.candidates if entry not in mention.alternate]
+    mention.alternate = set()
+    return mention if mention.candidates else None
 
 
 # "in northern Lattakia countryside", "in the eastern Ghouta": words for a part of a place before its name.

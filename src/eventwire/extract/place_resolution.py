@@ -82,8 +82,10 @@ def _may_hold(mentions: list[PlaceMention], index: int, listed: dict[int, int], 
     return not _siblings(mentions, index, listed, gazetteer)
 
 
-_LIST_COMMA_RE = re.compile(r"\s*,\s*$")
-_LIST_END_RE = re.compile(r"\s*,?\s+(?:and|or)\s+$")
+# A generic word the mention's name left out may stand before the separator: "Quebec City and Halifax".
+_LEFT_OUT = r"(?:\s+(?:city|town|village|district|province|region|state|county))?"
+_LIST_COMMA_RE = re.compile(_LEFT_OUT + r"\s*,\s*$", re.IGNORECASE)
+_LIST_END_RE = re.compile(_LEFT_OUT + r"\s*,?\s+(?:and|or)\s+$", re.IGNORECASE)
 
 
 def _listed(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -> dict[int, int]:
@@ -554,7 +556,7 @@ def _inside_container(mention: PlaceMention, gazetteer: Gazetteer) -> list[int]:
         # Coders' divisions differ from GeoNames' near borders (Abu Ghraib: "Al Anbar" vs Baghdad):
         # a sizeable town of the container's country is still trusted.
         inside = [e for e in mention.candidates if gazetteer.country[e] == gazetteer.country[holder]
-                  and gazetteer.kind[e] == "town" and (gazetteer.population[e] >= MIN_POP_NESTED
+                  and gazetteer.kind[e] == "town" and (_sizeable_and_near(gazetteer, holder, e)
                                                       or _near_division(gazetteer, holder, e, mention))]
     return inside
 
@@ -562,6 +564,16 @@ def _inside_container(mention: PlaceMention, gazetteer: Gazetteer) -> list[int]:
 # How far outside its named admin1 a town spelled exactly as written may lie (GeoNames' and
 # coders' borders disagree: "Tarmiyah, Saladin" is in GeoNames' Baghdad, 60 km from Saladin's).
 _BORDER_SLACK_KM = 150
+
+
+def _sizeable_and_near(gazetteer: Gazetteer, holder: int, entry: int) -> bool:
+    """A sizeable town not too far from the container: "Shahpur sector (Poonch district, J&K)" is no
+    Shahpur of another state, nor "Ilorin (Borgu LGA, Niger)" the Ilorin of Kwara."""
+    return gazetteer.population[entry] >= MIN_POP_NESTED and distance_km(
+        gazetteer.lat[holder], gazetteer.lon[holder], gazetteer.lat[entry], gazetteer.lon[entry]) < _SIZEABLE_SLACK_KM
+
+
+_SIZEABLE_SLACK_KM = 300
 
 
 def _near_division(gazetteer: Gazetteer, holder: int, entry: int, mention: PlaceMention) -> bool:
