@@ -876,3 +876,16 @@ def test_a_list_of_cities_is_no_address_chain(read):
         ("Saskatoon", "Saskatchewan"), ("Winnipeg", "Manitoba"), ("Toronto", "Ontario"), ("Ottawa", "Ontario"),
         ("Montreal", "Quebec"), ("Quebec", "Quebec"), ("Halifax", "Nova Scotia")]
 
+
+def test_a_colonia_elsewhere_is_not_the_quarter_named(read):
+    # GeoNames' Colonia San Francisco is a town of Morelos, 300 km from this one
+    _ctx, places, location = read("On 9 May 2020, in Leon de los Aldama, Guanajuato, armed men attacked a man and "
+                                  "a woman in Colonia San Francisco. Both victims died.")
+    assert {p.admin1 for p in places} == {"Guanajuato"}
+    assert location is not None and location.admin1 == "Guanajuato"
+
+
+def test_an_institution_is_no_town_of_its_name(read):
+    _ctx, places, _location = read("Rioters hurled rocks at Police forces in Bohssas. A Police officer was hurt.")
+    assert places == []
+

@@ -38,6 +38,9 @@ _NOT_PLACES = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "un", "eu", "god", "city", "state", "capital", "west", "east", "north", "south", "republic",
+    # institutions that are also towns somewhere ("hurled rocks at Police forces" is not Police, Poland)
+    "police", "congress", "court", "council", "church", "hospital", "university", "airport", "station",
+    "market", "bank",
 }
 # World regions: the gazetteer holds no such entry (it has the continents), only namesake towns and
 # spellings (West Africa -> a town in Mahdia), so they are not looked up at all.

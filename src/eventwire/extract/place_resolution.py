@@ -43,6 +43,9 @@ _DIVISION_AFTER_RE = re.compile(
 _NUMBERED_AFTER_RE = re.compile(r"^\s+(?:district|precinct|sector|zone|ward|block|phase)\s+\d", re.IGNORECASE)
 # "Santa Maria neighborhood", "Saray neighbourhood of Kahramankazan": a quarter of a town the text names.
 _QUARTER_AFTER_RE = re.compile(r"^\s+(?:neighbou?rhood|quarter|barrio|suburb)\b", re.IGNORECASE)
+# "Colonia San Francisco", "Barangay Guibonon": a quarter's kind word opening its name.
+_QUARTER_HEAD_RE = re.compile(r"^(?:colonia|barrio|bairro|fraccionamiento|kampung|kelurahan|mohalla|mahalla|"
+                              r"quartier|vila|sitio|purok|barangay)\s", re.IGNORECASE)
 
 
 def link_containers(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer,
@@ -58,7 +61,7 @@ def link_containers(text: str, mentions: list[PlaceMention], gazetteer: Gazettee
         division = _DIVISION_AFTER_RE.match(after)
         mention.division_after = division.group(1).lower() if division else ""
         mention.numbered = bool(_NUMBERED_AFTER_RE.match(after))
-        mention.quarter = bool(_QUARTER_AFTER_RE.match(after))
+        mention.quarter = bool(_QUARTER_AFTER_RE.match(after) or _QUARTER_HEAD_RE.match(mention.name))
         if following is not None and CONTAINER_GAP_RE.match(text[mention.end:following.start]) \
                 and _may_hold(mentions, index, listed, chains, gazetteer):
             mention.container = following
