@@ -889,3 +889,11 @@ def test_an_institution_is_no_town_of_its_name(read):
     _ctx, places, _location = read("Rioters hurled rocks at Police forces in Bohssas. A Police officer was hurt.")
     assert places == []
 
+
+def test_a_small_town_inside_a_shop_name_is_read_among_the_places_named(read):
+    # Newark, Ohio (49,000 people) is too small to be read inside a name on its own; Licking County holds it
+    _ctx, places, _location = read("Henry bought the inventory of Newark Live Bait, which closed its store in "
+                                   "January. Anglers from across Licking County, Ohio, came to the opening.")
+    newark = [p for p in places if p.evidence[0].text == "Newark"]
+    assert [(p.admin1, p.country) for p in newark] == [("Ohio", "US")]
+

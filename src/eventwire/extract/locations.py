@@ -89,6 +89,9 @@ class PlaceMention:
     score: float = 0.0
     numbered: bool = False  # "Police District 5": only a place of a country the article names
     quarter: bool = False  # "Bangu neighborhood": only a place among (or near) those the article names
+    # towns too small to be read inside an organisation's name on their own ("Newark Live Bait" in
+    # Newark, Ohio): candidates only among or near the article's other places
+    small_namesakes: list[int] = field(default_factory=list)
     areas: tuple[str, ...] = ()  # "CC|admin1" regions a mission works in: namesakes there are meant
 
 
@@ -247,9 +250,11 @@ def _lookup_mention(gazetteer: Gazetteer, name: str, start: int, source: str,
     norm = normalize_name(name)
     if norm in _NOT_PLACES or len(norm) < 2 or name.islower():
         return None
-    candidates, alternate = [], set()
+    candidates, alternate, small = [], set(), []
     for entry, is_alternate in gazetteer.lookup(name):
         if gazetteer.kind[entry] == "town" and gazetteer.population[entry] < min_population:
+            if not is_alternate:
+                small.append(entry)
             continue
         if is_alternate and gazetteer.kind[entry] == "town" and gazetteer.population[entry] < MIN_POP_UNTAGGED:
             continue
@@ -258,7 +263,8 @@ def _lookup_mention(gazetteer: Gazetteer, name: str, start: int, source: str,
             alternate.add(entry)
     if not candidates:
         return None
-    return PlaceMention(start, start + len(name), name, source, candidates, alternate)
+    return PlaceMention(start, start + len(name), name, source, candidates, alternate,
+                        small_namesakes=small if source == "nested" else [])
 
 
 def _country_mention(gazetteer: Gazetteer, code: str | None, name: str, start: int) -> PlaceMention | None:

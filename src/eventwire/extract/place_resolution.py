@@ -482,6 +482,8 @@ def _choose(mention: PlaceMention, gazetteer: Gazetteer, countries: dict[str, in
     this mention's own such countries), so that only the other mentions' agreement counts;
     `county_bonus` is per candidate, from `_county_agreement`."""
     candidates = _inside_container(mention, gazetteer)
+    if mention.small_namesakes and _resolved_container(mention, gazetteer) is None:
+        candidates = candidates + _small_namesakes_among_others(mention, gazetteer, regions, points)
     if not candidates:
         mention.chosen = None
         return
@@ -518,6 +520,15 @@ def _choose(mention: PlaceMention, gazetteer: Gazetteer, countries: dict[str, in
         # an untagged capitalised word naming a hamlet, with nothing to confirm it; the one place of that
         # name in a text that names no country at all ("blocked the main road in Halba") stands
         mention.chosen = None
+
+
+def _small_namesakes_among_others(mention: PlaceMention, gazetteer: Gazetteer, regions: set[str],
+                                  points: list[tuple[float, float]]) -> list[int]:
+    """The mention's small namesakes (`PlaceMention.small_namesakes`) in a region another place names
+    or near another place; the region of the mention's own first reading is no evidence for them."""
+    if mention.chosen is not None:
+        regions = regions - {f"{gazetteer.country[mention.chosen]}|{gazetteer.admin1[mention.chosen]}"}
+    return [e for e in mention.small_namesakes if _among_the_others(e, gazetteer, regions, points)]
 
 
 def _among_the_others(entry: int, gazetteer: Gazetteer, regions: set[str], points: list[tuple[float, float]]) -> bool:
