@@ -897,3 +897,10 @@ def test_a_small_town_inside_a_shop_name_is_read_among_the_places_named(read):
     newark = [p for p in places if p.evidence[0].text == "Newark"]
     assert [(p.admin1, p.country) for p in newark] == [("Ohio", "US")]
 
+
+def test_city_council_names_its_town_not_a_division_called_city(read):
+    # GeoNames' "Dublin City" is Ireland's county; "Dublin City Council" here is the council of Dublin, Ohio
+    _ctx, places, _location = read("Dublin City Council voted Monday to rename the street after the Franklin "
+                                   "County Auditor's Office found two names in use. Dublin officials agreed.")
+    assert {(p.evidence[0].text, p.admin1) for p in places} == {("Dublin", "Ohio"), ("Franklin County", "Ohio")}
+

@@ -336,6 +336,8 @@ def _nested_mentions(ent, gazetteer: Gazetteer, text: str) -> list[PlaceMention]
             code = gazetteer.demonym(name)
             mention = (_country_mention(gazetteer, code, name, window[0].idx) if code
                        else _lookup_mention(gazetteer, name, window[0].idx, "nested", _nested_min_population(text, window)))
+            if mention is not None and size > 1 and _council_word_last(text, window):
+                mention = _towns_only(mention, gazetteer)
             if mention is not None and not mention.alternate.issuperset(mention.candidates):
                 mention.source = "demonym" if code else "nested"
                 found.append(mention)
@@ -374,6 +376,18 @@ def _facility_mentions(ent, gazetteer: Gazetteer, text: str) -> list[PlaceMentio
 # hold a toponym of some size ("Crocus City Hall" aside, "Federal Security Service" is no place).
 _LOCAL_BODY_AFTER_RE = re.compile(r"\s+(?:(?:City|Town|County|Village|Township)\s+)?(?:"
                                   + alternation(cues("local_body")) + r")(?![\w-])")
+
+
+def _council_word_last(text: str, tokens) -> bool:
+    """True when the name's last word opens a local body's name: "Dublin City" of "Dublin City Council"."""
+    return bool(_LOCAL_BODY_AFTER_RE.match(text, tokens[-2].idx + len(tokens[-2])))
+
+
+def _towns_only(mention: PlaceMention, gazetteer: Gazetteer) -> PlaceMention | None:
+    """Unless a town is so named ("Jersey City Council"), "Dublin City" of "Dublin City Council" is
+    Dublin and its council, not the division Dublin City: None, so that the shorter name is tried."""
+    mention.candidates = [e for e in mention.candidates if gazetteer.kind[e] == "town" and e not in mention.alternate]
+    return mention if mention.candidates else None
 
 
 def _nested_min_population(text: str, window) -> int:
@@ -443,6 +457,8 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
             mention = None if cut else _lookup_mention(gazetteer, text[start:end], start, "pattern", min_population)
             if mention is not None and end < full_end:
                 mention = _without_alternates(mention)  # "Tal Samn" cut to "Tal" is no At Tall
+            if mention is not None and len(span_tokens) > 1 and _council_word_last(text, span_tokens):
+                mention = _towns_only(mention, gazetteer)
             if mention is not None:
                 found.append(mention)
                 break
