@@ -904,3 +904,9 @@ def test_city_council_names_its_town_not_a_division_called_city(read):
                                    "County Auditor's Office found two names in use. Dublin officials agreed.")
     assert {(p.evidence[0].text, p.admin1) for p in places} == {("Dublin", "Ohio"), ("Franklin County", "Ohio")}
 
+
+def test_a_country_tagged_as_a_person_is_that_country(ew):
+    text = "Realists like Sri Lanka's former president will be tested, said Jordan."
+    places = _places_with_labels(ew, text, [("Sri Lanka's", 1, "PERSON"), ("Jordan", 1, "PERSON")])
+    assert [(p.evidence[0].text, p.country) for p in places] == [("Sri Lanka", "LK")]
+

@@ -148,6 +148,8 @@ def _find_mentions(ctx, gazetteer: Gazetteer, chains: list[tuple[int, int]] | No
             mentions += _demonym_mentions(ent, gazetteer, ctx.text)
         elif ent.label_ == "ORG":
             mentions += _nested_mentions(ent, gazetteer, ctx.text)
+        elif ent.label_ == "PERSON":
+            mentions += _country_tagged_as_person(ent, gazetteer)
     mentions += _pattern_mentions(ctx, gazetteer, mentions)
     mentions += _chain_mentions(ctx.text, gazetteer, chains if chains is not None else [])
     mentions += _mission_mentions(ctx.text, gazetteer)
@@ -218,6 +220,19 @@ def _entity_mentions(ent, gazetteer: Gazetteer, article_text: str) -> list[Place
 # "Northeast Georgia", "North Texas": a part word (`_PART_WORDS`, or these) before a name the gazetteer
 # knows only without it.
 _COMPASS_PAIRS = frozenset({"northeast", "northwest", "southeast", "southwest"})
+
+
+def _country_tagged_as_person(ent, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """"Sri Lanka's former president", the model's person: a country's whole name of two or more
+    words is that country (a one-word name may be a person's: Jordan, Chad, Georgia)."""
+    name = _clean_name(ent.text)
+    if " " not in name:
+        return []
+    mention = _lookup_mention(gazetteer, name, ent.start_char + ent.text.find(name), "entity")
+    if mention is None:
+        return []
+    mention.candidates = [e for e in mention.candidates if gazetteer.kind[e] == "country" and e not in mention.alternate]
+    return [mention] if mention.candidates else []
 
 
 def _compass_part_mention(gazetteer: Gazetteer, name: str, start: int) -> PlaceMention | None:
