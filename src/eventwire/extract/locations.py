@@ -12,7 +12,7 @@ one `Place` per resolved mention.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from eventwire.extract.gazetteer import PRECISION_OF_KIND, Gazetteer, normalize_name
@@ -22,6 +22,7 @@ from eventwire.extract.place_cues import (
     MIN_POP_NESTED,
     MIN_POP_UNTAGGED,
     PARTY_STATE_RE,
+    QUARTER_HEADS,
     SETTLEMENT,
     alternation,
     confirm_abbreviations,
@@ -122,13 +123,10 @@ def extract_places(ctx) -> list[Place]:
 _GENERIC_SUFFIX = re.compile(r"\s+(?:city|town|village|district|province|governorate|region|municipality|"
                              r"county|area|prefecture|oblast|department|division|countryside|outskirts|"
                              r"suburbs?|environs|lga|commune|upazila|tehsil|township)$", re.IGNORECASE)
-# "Colonia Pemex", "Barangay Kapitan Pepe": a neighbourhood's kind word opening its name; cut to that
-# word alone it would name another place (Colonia, Uruguay).
-# Compass words likewise open longer names ("Western Maliha", "North Waziristan"): alone they would
-# name a region somewhere else (Western, Ghana).
-_NEIGHBOURHOOD_HEADS = frozenset({"colonia", "barrio", "barangay", "fraccionamiento", "kampung", "kelurahan",
-                                  "mohalla", "mahalla", "quartier", "bairro", "vila", "sitio", "purok",
-                                  "western", "eastern", "northern", "southern", "central", "upper", "lower"})
+# A neighbourhood's kind word opening its name ("Colonia Pemex"): cut to that word alone it would name
+# another place (Colonia, Uruguay). Compass words likewise open longer names ("Western Maliha",
+# "North Waziristan"): alone they would name a region somewhere else (Western, Ghana).
+_NEIGHBOURHOOD_HEADS = QUARTER_HEADS | {"western", "eastern", "northern", "southern", "central", "upper", "lower"}
 
 
 def _clean_name(text: str) -> str:
@@ -401,8 +399,7 @@ def _council_word_last(text: str, tokens) -> bool:
 def _towns_only(mention: PlaceMention, gazetteer: Gazetteer) -> PlaceMention | None:
     """Unless a town is so named ("Jersey City Council"), "Dublin City" of "Dublin City Council" is
     Dublin and its council, not the division Dublin City: None, so that the shorter name is tried."""
-    mention.candidates = [e for e in mention.candidates if gazetteer.kind[e] == "town" and e not in mention.alternate]
-    return mention if mention.candidates else None
+    return _without_alternates(mention, lambda entry: gazetteer.kind[entry] == "town")
 
 
 def _nested_min_population(text: str, window) -> int:
@@ -485,9 +482,10 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
     return found
 
 
-def _without_alternates(mention: PlaceMention) -> PlaceMention | None:
-    """The mention with only the candidates its name spells exactly; None when none is left."""
-    mention.candidates = [entry for entry in mention.candidates if entry not in mention.alternate]
+def _without_alternates(mention: PlaceMention, keep: Callable[[int], bool] = lambda entry: True) -> PlaceMention | None:
+    """The mention with only the candidates its name spells exactly (and `keep` accepts); None when
+    none is left."""
+    mention.candidates = [e for e in mention.candidates if e not in mention.alternate and keep(e)]
     mention.alternate = set()
     return mention if mention.candidates else None
 

@@ -17,6 +17,11 @@ MIN_POP_UNTAGGED = 5_000
 MIN_POP_NESTED = 50_000
 
 
+# "Colonia Pemex", "Barangay Kapitan Pepe": a neighbourhood's kind word opening its name.
+QUARTER_HEADS = frozenset({"colonia", "barrio", "barangay", "fraccionamiento", "kampung", "kelurahan", "mohalla",
+                           "mahalla", "quartier", "bairro", "vila", "sitio", "purok"})
+
+
 def cues(kind: str) -> tuple[str, ...]:
     """The cues of one kind in patterns/location_cues.tsv ("incident", "near", "venue", "settlement" ...)."""
     return tuple(cue for cue_kind, cue in load_table("location_cues.tsv") if cue_kind == kind)

@@ -24,7 +24,13 @@ from eventwire.extract.gazetteer import (
     plain_spelling,
     skeleton,
 )
-from eventwire.extract.place_cues import CONTAINER_GAP_RE, MIN_POP_NESTED, MIN_POP_UNTAGGED
+from eventwire.extract.place_cues import (
+    CONTAINER_GAP_RE,
+    MIN_POP_NESTED,
+    MIN_POP_UNTAGGED,
+    QUARTER_HEADS,
+    alternation,
+)
 
 if TYPE_CHECKING:
     from eventwire.extract.locations import PlaceMention
@@ -44,8 +50,7 @@ _NUMBERED_AFTER_RE = re.compile(r"^\s+(?:district|precinct|sector|zone|ward|bloc
 # "Santa Maria neighborhood", "Saray neighbourhood of Kahramankazan": a quarter of a town the text names.
 _QUARTER_AFTER_RE = re.compile(r"^\s+(?:neighbou?rhood|quarter|barrio|suburb)\b", re.IGNORECASE)
 # "Colonia San Francisco", "Barangay Guibonon": a quarter's kind word opening its name.
-_QUARTER_HEAD_RE = re.compile(r"^(?:colonia|barrio|bairro|fraccionamiento|kampung|kelurahan|mohalla|mahalla|"
-                              r"quartier|vila|sitio|purok|barangay)\s", re.IGNORECASE)
+_QUARTER_HEAD_RE = re.compile(r"^(?:" + alternation(tuple(QUARTER_HEADS)) + r")\s", re.IGNORECASE)
 
 
 def link_containers(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer,
