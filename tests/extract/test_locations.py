@@ -436,13 +436,16 @@ def test_name_opening_with_a_lower_case_arabic_article_is_found(read):
     assert ("al-Bab", "SY") in {(p.evidence[0].text, p.country) for p in places}
 
 
-@pytest.mark.parametrize(("text", "name", "admin1"), [
-    ("Schools across Northeast Georgia closed after the storm, officials in Atlanta said.", "Georgia", "Georgia"),
-    ("Tornadoes tore through North Texas overnight.", "Texas", "Texas"),
+@pytest.mark.parametrize(("text", "name", "country", "admin1"), [
+    ("Schools across Northeast Georgia closed after the storm, officials in Atlanta said.", "Georgia", "US",
+     "Georgia"),
+    ("Tornadoes tore through North Texas overnight.", "Texas", "US", "Texas"),
+    ("Offences committed by children in Far North Queensland are a major problem, police said.", "Queensland",
+     "AU", "Queensland"),
 ])
-def test_compass_part_of_a_region_names_the_region(read, text, name, admin1):
+def test_compass_part_of_a_region_names_the_region(read, text, name, country, admin1):
     _, places, _ = read(text)
-    assert (name, "US", admin1) in {(p.evidence[0].text, p.country, p.admin1) for p in places}
+    assert (name, country, admin1) in {(p.evidence[0].text, p.country, p.admin1) for p in places}
 
 
 def test_county_named_inside_a_title_or_an_event_is_a_place(read):

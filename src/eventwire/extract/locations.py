@@ -234,8 +234,11 @@ def _country_tagged_as_person(ent, gazetteer: Gazetteer) -> list[PlaceMention]:
 
 
 def _compass_part_mention(gazetteer: Gazetteer, name: str, start: int) -> PlaceMention | None:
-    """The place a compass-word part names ("Northeast Georgia" -> Georgia), at the place's own span."""
+    """The place a compass-word part names ("Northeast Georgia", "Far North Queensland" -> Georgia,
+    Queensland), at the place's own span."""
     head, _space, rest = name.partition(" ")
+    if head.lower() == "far" and rest:
+        return _compass_part_mention(gazetteer, rest, start + len(head) + 1)
     if not rest or (head.lower() not in _PART_WORDS and head.lower() not in _COMPASS_PAIRS):
         return None
     return _lookup_mention(gazetteer, rest, start + len(head) + 1, "entity")
