@@ -913,3 +913,11 @@ def test_a_country_tagged_as_a_person_is_that_country(ew):
     places = _places_with_labels(ew, text, [("Sri Lanka's", 1, "PERSON"), ("Jordan", 1, "PERSON")])
     assert [(p.evidence[0].text, p.country) for p in places] == [("Sri Lanka", "LK")]
 
+
+def test_a_name_its_container_does_not_know_is_no_namesake_abroad_elsewhere_in_the_article(read):
+    # no Palma of Cabo Delgado in the gazetteer: the bare "Palma"s are that town too, not Palma de Mallorca
+    _ctx, places, location = read("Assailants attacked the town of Palma from the airfield in Palma, Cabo Delgado, "
+                                  "Mozambique. It was one of eight attacks to take over Palma.")
+    assert {p.country for p in places} == {"MZ"}
+    assert location is not None and location.admin1 == "Cabo Delgado Province"
+

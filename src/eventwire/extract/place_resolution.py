@@ -299,6 +299,7 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None
         countries, regions = _others_context(context, index, totals, own_names[index], repeats[index])
         _choose(mention, gazetteer, countries, regions | areas, points, (agreeing, support[index]), counties[index])
     _agree_repeated_names(mentions, gazetteer)
+    _drop_namesakes_abroad(mentions, gazetteer)
     _drop_stray_spellings(mentions, gazetteer)
 
 
@@ -394,6 +395,23 @@ def _agree_repeated_names(mentions: list[PlaceMention], gazetteer: Gazetteer) ->
         for mention in followers:
             if mention.chosen != best.chosen and _resolved_container(mention, gazetteer) is None:
                 mention.chosen, mention.score = best.chosen, best.score
+
+
+def _drop_namesakes_abroad(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
+    """"Palma, Cabo Delgado, Mozambique" found no Palma in Cabo Delgado: the bare "Palma"s of the same
+    article are that unknown town too, not Palma de Mallorca; a bare reading in another country is dropped."""
+    unknown: dict[str, set[str]] = {}
+    for mention in mentions:
+        holder = _resolved_container(mention, gazetteer) if mention.chosen is None else None
+        if holder is not None:
+            unknown.setdefault(normalize_name(mention.name), set()).add(gazetteer.country[holder])
+    if not unknown:
+        return
+    for mention in mentions:
+        countries = unknown.get(normalize_name(mention.name))
+        if countries and mention.chosen is not None and _resolved_container(mention, gazetteer) is None \
+                and gazetteer.kind[mention.chosen] == "town" and gazetteer.country[mention.chosen] not in countries:
+            mention.chosen = None
 
 
 # A town that lies in a county the article names elsewhere, or a county that holds a town the
