@@ -121,6 +121,9 @@ def test_extract_places_skips_months_and_people(read, text):
         # a quarter's namesake town in another state is no reading of it
         ("A man was killed in a shoot-out with police in Aracaju, Sergipe, during a patrol in Santa Maria neighborhood.",
          "Aracaju", "BR", "Sergipe", "town"),
+        # where the attackers were is not where they struck
+        ("Assailants in Afghanistan opened fire on a Frontier Corps post in Mohmand district, Khyber Pakhtunkhwa, "
+         "Pakistan, killing a soldier.", "Khyber Pakhtunkhwa", "PK", "Khyber Pakhtunkhwa", "region"),
         # "Kirni" is a foreign spelling of Kearny, New Jersey: no town of a country the text names
         (("On 28 April 2020, military forces of India and Pakistan exchanged fire across the LoC at Kirni sector "
           "area (Poonch district, J&K)."),

@@ -26,6 +26,9 @@ _INCIDENT_RE = re.compile(r"\b(?:" + alternation(cues("incident")) + r")\b", re.
 _NEAR_BEFORE_RE = re.compile(r"\b(?:" + alternation(cues("near")) + r")\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _VENUE_NOUNS = {cue for cue in cues("venue") if " " not in cue}
 _LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|inside|on|across)\s+(?:the\s+)?$", re.IGNORECASE)
+# The attackers' own whereabouts, said before what they did: "Assailants in Afghanistan fired rockets into ...".
+_ORIGIN_BEFORE_RE = re.compile(r"\b(?:assailants?|attackers?|gunmen|militants?|insurgents?|fighters?)\s+"
+                               r"(?:based\s+)?in\s+(?:the\s+)?$", re.IGNORECASE)
 # A destination or origin is not where the event happened: "tried to escape towards Ukraine".
 _DIRECTION_BEFORE_RE = re.compile(r"\b(?:to|towards?|into|from|for|via)\s+(?:the\s+)?$", re.IGNORECASE)
 _MONTH_RE = re.compile(r"^\s*(?:,\s*)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.IGNORECASE)
@@ -129,8 +132,11 @@ def _incident_score(ctx, place: Place, venues: list[tuple[int, int, str]], year:
     before = ctx.text[sentence.start_char:span.start]
     score = _sentence_weight(sentence)
     score -= 2.0 if year and any(int(found) < year for found in _YEAR_RE.findall(sentence.text)) else 0.0
-    score += 1.2 if _LOCATIVE_BEFORE_RE.search(before[-30:]) else 0.0
-    score -= 1.0 if _DIRECTION_BEFORE_RE.search(before[-30:]) else 0.0
+    if _ORIGIN_BEFORE_RE.search(before[-40:]):
+        score -= 1.0  # "Assailants in Afghanistan fired rockets into Gilai, Pakistan": where they came from
+    else:
+        score += 1.2 if _LOCATIVE_BEFORE_RE.search(before[-30:]) else 0.0
+        score -= 1.0 if _DIRECTION_BEFORE_RE.search(before[-30:]) else 0.0
     score += 0.5 * max(_PRECISION_RANK.get(place.precision, 0), 0)
     score -= 1.0 if place.precision == "continent" else 0.0
     score += 0.8 if _is_dateline(ctx, span.start, span.end) else 0.0
