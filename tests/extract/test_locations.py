@@ -121,6 +121,13 @@ def test_extract_places_skips_months_and_people(read, text):
         # a quarter's namesake town in another state is no reading of it
         ("A man was killed in a shoot-out with police in Aracaju, Sergipe, during a patrol in Santa Maria neighborhood.",
          "Aracaju", "BR", "Sergipe", "town"),
+        # what the attack answered happened elsewhere
+        (("Security forces destroyed an explosives-laden drone targeting the airport in Abha, Asir, Saudi Arabia. "
+          "Houthi rebels claimed the attack, carried out in retaliation for Saudi airstrikes in Yemen."),
+         "Abha", "SA", "'Asir Region", "town"),
+        # "the Homeland" of a militia's name is no Homeland, California
+        ("Assailants opened fire on a Volunteers for the Defense of the Homeland (VDP) patrol in Koumbri, Nord, "
+         "Burkina Faso.", "Nord", "BF", "Nord", "region"),
         # where the attackers were is not where they struck
         ("Assailants in Afghanistan opened fire on a Frontier Corps post in Mohmand district, Khyber Pakhtunkhwa, "
          "Pakistan, killing a soldier.", "Khyber Pakhtunkhwa", "PK", "Khyber Pakhtunkhwa", "region"),

@@ -29,6 +29,8 @@ _LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|inside|on|across)\s+(?:the\s+)?$",
 # The attackers' own whereabouts, said before what they did: "Assailants in Afghanistan fired rockets into ...".
 _ORIGIN_BEFORE_RE = re.compile(r"\b(?:assailants?|attackers?|gunmen|militants?|insurgents?|fighters?)\s+"
                                r"(?:based\s+)?in\s+(?:the\s+)?$", re.IGNORECASE)
+# What an attack answered, said after it: "in retaliation for Saudi airstrikes in Yemen" names another event's place.
+_CAUSE_BEFORE_RE = re.compile(r"\b(?:in retaliation for|in response to|in revenge for)\b[^.;]*$", re.IGNORECASE)
 # A destination or origin is not where the event happened: "tried to escape towards Ukraine".
 _DIRECTION_BEFORE_RE = re.compile(r"\b(?:to|towards?|into|from|for|via)\s+(?:the\s+)?$", re.IGNORECASE)
 _MONTH_RE = re.compile(r"^\s*(?:,\s*)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.IGNORECASE)
@@ -132,6 +134,7 @@ def _incident_score(ctx, place: Place, venues: list[tuple[int, int, str]], year:
     before = ctx.text[sentence.start_char:span.start]
     score = _sentence_weight(sentence)
     score -= 2.0 if year and any(int(found) < year for found in _YEAR_RE.findall(sentence.text)) else 0.0
+    score -= 2.0 if _CAUSE_BEFORE_RE.search(before) else 0.0
     if _ORIGIN_BEFORE_RE.search(before[-40:]):
         score -= 1.0  # "Assailants in Afghanistan fired rockets into Gilai, Pakistan": where they came from
     else:

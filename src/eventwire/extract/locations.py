@@ -41,7 +41,7 @@ _NOT_PLACES = {
     "un", "eu", "god", "city", "state", "capital", "west", "east", "north", "south", "republic",
     # institutions that are also towns somewhere ("hurled rocks at Police forces" is not Police, Poland)
     "police", "congress", "court", "council", "church", "hospital", "university", "airport", "station",
-    "market", "bank",
+    "market", "bank", "homeland",
 }
 # World regions: the gazetteer holds no such entry (it has the continents), only namesake towns and
 # spellings (West Africa -> a town in Mahdia), so they are not looked up at all.
