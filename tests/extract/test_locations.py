@@ -131,10 +131,6 @@ def test_extract_places_skips_months_and_people(read, text):
         # where the attackers were is not where they struck
         ("Assailants in Afghanistan opened fire on a Frontier Corps post in Mohmand district, Khyber Pakhtunkhwa, "
          "Pakistan, killing a soldier.", "Khyber Pakhtunkhwa", "PK", "Khyber Pakhtunkhwa", "region"),
-        # "Kirni" is a foreign spelling of Kearny, New Jersey: no town of a country the text names
-        (("On 28 April 2020, military forces of India and Pakistan exchanged fire across the LoC at Kirni sector "
-          "area (Poonch district, J&K)."),
-         "Pūnch", "IN", "Jammu and Kashmir", "town"),
     ],
 )
 def test_choose_incident_location_prefers_event_sentence(read, text, name, country, admin1, precision):
@@ -930,4 +926,15 @@ def test_a_name_its_container_does_not_know_is_no_namesake_abroad_elsewhere_in_t
                                   "Mozambique. It was one of eight attacks to take over Palma.")
     assert {p.country for p in places} == {"MZ"}
     assert location is not None and location.admin1 == "Cabo Delgado Province"
+
+
+@pytest.mark.parametrize("sector", [
+    "Shahpur",  # two settlement words ("sector area") still lead to the container, not Karnataka's Shahpur
+    "Kirni",  # a foreign spelling of Kearny, New Jersey: no town of a country the text names
+])
+def test_a_sector_of_the_line_of_control_lies_in_its_district(read, sector):
+    _ctx, places, location = read(f"On 28 April 2020, military forces of India and Pakistan exchanged fire across "
+                                  f"the LoC at {sector} sector area (Poonch district, J&K).")
+    assert {p.country for p in places} <= {"IN", "PK"}
+    assert location is not None and (location.country, location.admin1) == ("IN", "Jammu and Kashmir")
 

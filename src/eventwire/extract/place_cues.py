@@ -34,7 +34,7 @@ def alternation(words: tuple[str, ...]) -> str:
 
 SETTLEMENT = alternation(cues("settlement"))
 # What may stand between a name and its container: "X, Y", "X village, Y", "X (Y, Z)", "X in Y province".
-CONTAINER_GAP_RE = re.compile(r"^(?:\s+(?:" + SETTLEMENT + r"))?\s*(?:,|\(|\bin\b)\s*(?:the\s+)?$", re.IGNORECASE)
+CONTAINER_GAP_RE = re.compile(r"^(?:\s+(?:" + SETTLEMENT + r")){0,2}\s*(?:,|\(|\bin\b)\s*(?:the\s+)?$", re.IGNORECASE)
 
 
 # --- dotted state abbreviations ("Erie, Pa.", "W.Va.") ----------------------------------------
