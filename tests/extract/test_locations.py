@@ -938,3 +938,29 @@ def test_a_sector_of_the_line_of_control_lies_in_its_district(read, sector):
     assert {p.country for p in places} <= {"IN", "PK"}
     assert location is not None and (location.country, location.admin1) == ("IN", "Jammu and Kashmir")
 
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Around 50 fishermen rallied in Cavite against the reclamation project.", "Cavite City", "PH"),
+    ("Two men in a car opened fire in Loiza, injuring a teenager.", "Loíza", "PR"),
+])
+def test_untagged_name_of_a_hamlet_falls_back_to_its_sizeable_namesake(read, text, name, country):
+    """The exact "Cavite" is a hamlet of 2,400; with nothing to confirm it, the city of that name is meant."""
+    _, _, location = read(text)
+    assert location is not None and (location.name, location.country) == (name, country)
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Riot police detained 12 activists in Rostov-on-Don on Sunday.", "Rostov-on-Don", "RU"),
+    ("Dockworkers went on strike in Boulogne-sur-Mer over pay.", "Boulogne-sur-Mer", "FR"),
+    ("Hundreds of drivers protested in Stratford-upon-Avon against the new toll.", "Stratford-upon-Avon", "GB"),
+])
+def test_hyphenated_name_with_lower_case_links_is_read_whole(read, text, name, country):
+    _, _, location = read(text)
+    assert location is not None and (location.name, location.country) == (name, country)
+    assert location.evidence[0].text == name
+
+
+def test_name_opening_with_a_spaced_lower_case_arabic_article_is_found(read):
+    _, _, location = read("Residents blocked the main road in el Hermel with burning tyres.")
+    assert location is not None and (location.evidence[0].text, location.country) == ("el Hermel", "LB")

@@ -434,7 +434,7 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
     text = ctx.text
     # ORG is not excluded: the model often tags a small town as ORG ("the town of Monguno").
     taken = [(e.start_char, e.end_char) for e in ctx.ents if e.label_ in _PATTERN_BLOCKERS]
-    mislabelled = [(e.start_char, e.end_char) for e in ctx.ents if _may_be_mislabelled_place(e, gazetteer)]
+    mislabelled = {(e.start_char, e.end_char) for e in ctx.ents if _may_be_mislabelled_place(e, gazetteer)}
     # "in Halba" tagged NORP, "in Quissanga" tagged ORG: a whole name so tagged after a locative stays a
     # place to resolve (see `place_resolution._fuzzy_candidates`) when no spelling in the gazetteer fits.
     whole_names = {(e.start_char, e.end_char) for e in ctx.ents if e.label_ in ("ORG", "NORP") and len(e) <= 3
@@ -451,10 +451,12 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
         # After a comma or bracket ("near Opytne, Donetsk", "(Kismaayo, Lower Juba)") only places
         # of some size count: a capitalised word there is often a name of something else.
         min_population = 5000 if token.text in {",", "("} else 0
-        span_tokens = []
-        for nxt in tokens[first:first + 4]:
+        span_tokens, words = [], 0
+        for nxt in tokens[first:first + 8]:  # up to four words, not counting the links of "Rostov-on-Don"
+            link = _inner_hyphen(nxt) or _hyphenated_connector(tokens, nxt.i)
+            words += not link
             opening_article = nxt.i == first and _opens_with_article(tokens, first)
-            if not (nxt.text[:1].isupper() or _inner_hyphen(nxt) or opening_article) or nxt.i in sentence_starts:
+            if words > 4 or not (nxt.text[:1].isupper() or link or opening_article) or nxt.i in sentence_starts:
                 break
             span_tokens.append(nxt)
         full_end = span_tokens[-1].idx + len(span_tokens[-1]) if span_tokens else 0
@@ -465,7 +467,7 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
                 break
             start, end = span_tokens[0].idx, span_tokens[-1].idx + len(span_tokens[-1])
             if any(s < end and start < e for s, e in taken) and not (
-                    _reads_as_place(token, text, end) and any(s <= start and end <= e for s, e in mislabelled)):
+                    _reads_as_place(token, text, end) and _only_mislabelled(start, end, taken, mislabelled)):
                 break
             # "As-Sweida": no part cut at a hyphen is looked up ("As" alone is a town in Czechia)
             cut = text[end:end + 1] in ("-", "‐", "‑") or text[end - 1] in "-‐‑"
@@ -485,6 +487,12 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
     return found
 
 
+def _only_mislabelled(start: int, end: int, taken: list[tuple[int, int]], mislabelled: set[tuple[int, int]]) -> bool:
+    """True when every entity the span overlaps may be a mislabelled place ("Rostov-on-Don" with "Rostov"
+    tagged as a person)."""
+    return all(span in mislabelled for span in taken if span[0] < end and start < span[1])
+
+
 def _without_alternates(mention: PlaceMention, keep: Callable[[int], bool] = lambda entry: True) -> PlaceMention | None:
     """The mention with only the candidates its name spells exactly (and `keep` accepts); None when
     none is left."""
@@ -502,9 +510,28 @@ _PART_WORDS = frozenset({"northern", "southern", "eastern", "western", "central"
 _HYPHENATED_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed"})
 
 
+# "in el Hermel", "in al Mina": the two articles that stand apart from the name and are no English word.
+_SPACED_ARTICLES = frozenset({"al", "el"})
+
+
 def _opens_with_article(tokens: list, index: int) -> bool:
-    return tokens[index].lower_ in _HYPHENATED_ARTICLES and tokens[index].is_lower and index + 2 < len(tokens) \
-        and _inner_hyphen(tokens[index + 1]) and tokens[index + 2].is_title
+    token = tokens[index]
+    if not token.is_lower or index + 2 >= len(tokens):
+        return False
+    if token.lower_ in _SPACED_ARTICLES and token.whitespace_:
+        return tokens[index + 1].is_title
+    return token.lower_ in _HYPHENATED_ARTICLES and _inner_hyphen(tokens[index + 1]) and tokens[index + 2].is_title
+
+
+# "Rostov-on-Don", "Boulogne-sur-Mer", "Stratford-upon-Avon": lower-case words inside a hyphenated name.
+_HYPHENATED_CONNECTORS = frozenset({"on", "upon", "sur", "en", "le", "la", "les", "de", "du", "des", "am", "an",
+                                    "der", "di", "del", "da", "do", "dos", "das", "y", "i"})
+
+
+def _hyphenated_connector(tokens: list, index: int) -> bool:
+    token = tokens[index]
+    return token.lower_ in _HYPHENATED_CONNECTORS and token.is_lower and not token.whitespace_ \
+        and index + 1 < len(tokens) and _inner_hyphen(tokens[index - 1]) and _inner_hyphen(tokens[index + 1])
 
 
 def _first_name_token(tokens: list, index: int) -> int | None:

@@ -537,12 +537,21 @@ def _choose(mention: PlaceMention, gazetteer: Gazetteer, countries: dict[str, in
         mention.chosen = None
     elif mention.quarter and (regions or points) and not _among_the_others(chosen, gazetteer, regions, points):
         mention.chosen = None  # a quarter's namesake town far from the places the text names
-    elif mention.source in ("pattern", "road") and gazetteer.population[chosen] < MIN_POP_UNTAGGED \
-            and gazetteer.country[chosen] not in countries and _container_bonus(mention, chosen, gazetteer) <= 0 \
+    elif mention.source in ("pattern", "road") and _unconfirmed_hamlet(mention, chosen, gazetteer, countries) \
             and (countries or len(candidates) > 1):
-        # an untagged capitalised word naming a hamlet, with nothing to confirm it; the one place of that
-        # name in a text that names no country at all ("blocked the main road in Halba") stands
-        mention.chosen = None
+        # an untagged capitalised word naming a hamlet, with nothing to confirm it, is read as the
+        # best-scoring sizeable place of that name ("demonstrated in Cavite": the province, not the
+        # hamlet of 2,400); the one place of that name in a text that names no country at all
+        # ("blocked the main road in Halba") stands
+        mention.score, mention.chosen = max(
+            ((score, entry) for score, entry in scored
+             if not _unconfirmed_hamlet(mention, entry, gazetteer, countries)), default=(0.0, None))
+
+
+def _unconfirmed_hamlet(mention: PlaceMention, entry: int, gazetteer: Gazetteer, countries: dict[str, int]) -> bool:
+    """A place under 5,000 people outside the countries the article names and outside the mention's container."""
+    return gazetteer.population[entry] < MIN_POP_UNTAGGED \
+        and gazetteer.country[entry] not in countries and _container_bonus(mention, entry, gazetteer) <= 0
 
 
 def _small_namesakes_among_others(mention: PlaceMention, gazetteer: Gazetteer, regions: set[str],
