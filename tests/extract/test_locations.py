@@ -964,3 +964,9 @@ def test_hyphenated_name_with_lower_case_links_is_read_whole(read, text, name, c
 def test_name_opening_with_a_spaced_lower_case_arabic_article_is_found(read):
     _, _, location = read("Residents blocked the main road in el Hermel with burning tyres.")
     assert location is not None and (location.evidence[0].text, location.country) == ("el Hermel", "LB")
+
+
+def test_hamlet_named_by_a_road_does_not_outvote_the_town_it_runs_through(read):
+    """"El Golan" of the road is a hamlet of 700 in Mexico: no vote for Mexico against Dar'a, Syria."""
+    _, _, location = read("Two shepherds were abducted on the Jisr El Golan-Shajara road in Dar'a on Friday.")
+    assert location is not None and (location.name, location.country) == ("Dar‘ā", "SY")

@@ -183,8 +183,10 @@ def _is_weak(mention: PlaceMention, gazetteer: Gazetteer) -> bool:
     """A town reached only by an alternate spelling of an untagged name ("Seno" -> Ban Xénô, Laos): a
     guess that must neither vote for its country nor contain the names before it."""
     chosen = mention.chosen
-    return (chosen is not None and chosen in mention.alternate and gazetteer.kind[chosen] == "town"
-            and mention.source not in ("entity", "demonym", "mission"))
+    if chosen is None or gazetteer.kind[chosen] != "town":
+        return False
+    return (chosen in mention.alternate and mention.source not in ("entity", "demonym", "mission")) \
+        or (mention.source == "road" and gazetteer.population[chosen] < MIN_POP_UNTAGGED)
 
 
 def _others_context(context: list[tuple[str | None, str | None]], skip: int,
