@@ -970,3 +970,33 @@ def test_hamlet_named_by_a_road_does_not_outvote_the_town_it_runs_through(read):
     """"El Golan" of the road is a hamlet of 700 in Mexico: no vote for Mexico against Dar'a, Syria."""
     _, _, location = read("Two shepherds were abducted on the Jisr El Golan-Shajara road in Dar'a on Friday.")
     assert location is not None and (location.name, location.country) == ("Dar‘ā", "SY")
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish drones struck a militia depot in the eastern countryside of Dar'a on Sunday.",
+    "Iranian-backed fighters and Israeli jets exchanged fire near Dar'a.",
+])
+def test_peoples_named_do_not_drop_a_town_abroad(read, text):
+    """Dar'a (98,000 people) is a town abroad only for the places a text names, not for its peoples."""
+    _, _, location = read(text)
+    assert location is not None and (location.name, location.country) == ("Dar‘ā", "SY")
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Police dispersed teachers protesting in Kut e Abdollah over late wages.", "Kut e Abdollah", "IR"),
+    ("Rebels shelled army posts in Tall al Ahmar in the countryside of Quneitra.", "Quneitra", "SY"),
+])
+def test_name_with_a_spaced_link_is_read_whole_or_not_at_all(read, text, name, country):
+    """"Kut" of "Kut e Abdollah" is no village in Ukraine; "Tall" of "Tall al Ahmar" is not At Tall."""
+    _, places, location = read(text)
+    assert location is not None and (location.evidence[0].text, location.country) == (name, country)
+    assert {p.country for p in places} == {country}
+
+
+@pytest.mark.parametrize("text", [
+    "Members of Al Sham Corps raided a house on Monday.",
+    "On Monday, fighters of Al Hamza Division clashed with a rival faction.",
+])
+def test_bare_arabic_article_is_no_place(read, text):
+    _, places, _ = read(text)
+    assert places == []

@@ -23,6 +23,7 @@ from eventwire.extract.place_priors import actor_countries
         ("A convoy of Afghan Taliban was ambushed.", ["AF"]),
         ("A gnat landed on the lnA stand; hezbollah-style flags were sold.", []),
         ("Naxalites torched a road roller; CRPF personnel arrived later.", ["IN"]),
+        ("Pro-government and anti-Houthi units met pro-Houthi fighters.", ["YE"]),
     ],
 )
 def test_country_bound_actors_found(text, countries):
@@ -47,6 +48,8 @@ def read(read_places):
         # with no place at all, the actor's country is the best guess
         ("Tatmadaw troops torched houses during a raid on Monday, residents said.", "MM"),
         ("Overnight, the PMF's rocket fire targeted militant hideouts behind a bridge.", "IQ"),
+        # the actor's country picks the namesake division (Al Jawf of Yemen, not of Saudi Arabia)
+        ("On Monday, pro-Houthi fighters shelled positions in Al Jawf governorate.", "YE"),
     ],
 )
 def test_actor_votes_for_its_country(read, text, country):

@@ -43,6 +43,8 @@ _NOT_PLACES = {
     "police", "congress", "court", "council", "church", "hospital", "university", "airport", "station",
     "market", "bank", "homeland",
 }
+# An Arabic article cut from its name: "Al" of "Al Sham Corps" is not Ål, Norway.
+_BARE_ARTICLES = frozenset({"al", "el", "ad", "ash", "az", "ez", "ed", "es", "as", "at", "an"})
 # World regions: the gazetteer holds no such entry (it has the continents), only namesake towns and
 # spellings (West Africa -> a town in Mahdia), so they are not looked up at all.
 _WORLD_REGIONS = {
@@ -184,8 +186,14 @@ _CURRENCY_AFTER_RE = re.compile(
     r"nakfa|ngultrum|afghani|currency|exchange\s+rate)\b", re.IGNORECASE)
 
 
-# The rest of a hyphenated name the model cut at its first hyphen ("Ivano" of "Ivano-Frankivsk").
-_HYPHENATED_REST = re.compile(r"(?:[-‐‑][A-Za-z][\w']*)+")
+# "Tall al Ahmar", "Deir ez Zor", "Kut e Abdollah": lower-case words between two capitalised parts of a name.
+_SPACED_LINKS = frozenset({"al", "el", "ez", "ed", "es", "ash", "az", "ar", "ad", "e"})
+
+
+# The rest of a name the model cut at its first hyphen or link ("Ivano" of "Ivano-Frankivsk", "Kut" of
+# "Kut e Abdollah").
+_HYPHENATED_REST = re.compile(r"(?:[-‐‑][A-Za-z][\w']*|\s(?:" + "|".join(sorted(_SPACED_LINKS))
+                              + r")\s[A-Z][\w']*)+")
 
 
 def _entity_mentions(ent, gazetteer: Gazetteer, article_text: str) -> list[PlaceMention]:
@@ -264,7 +272,7 @@ def _opens_longer_name(name: str, ent) -> bool:
 def _lookup_mention(gazetteer: Gazetteer, name: str, start: int, source: str,
                     min_population: int = 0) -> PlaceMention | None:
     norm = normalize_name(name)
-    if norm in _NOT_PLACES or len(norm) < 2 or name.islower():
+    if norm in _NOT_PLACES or norm in _BARE_ARTICLES or len(norm) < 2 or name.islower():
         return None
     candidates, alternate, small = [], set(), []
     for entry, is_alternate in gazetteer.lookup(name):
@@ -453,7 +461,7 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
         min_population = 5000 if token.text in {",", "("} else 0
         span_tokens, words = [], 0
         for nxt in tokens[first:first + 8]:  # up to four words, not counting the links of "Rostov-on-Don"
-            link = _inner_hyphen(nxt) or _hyphenated_connector(tokens, nxt.i)
+            link = _inner_hyphen(nxt) or (nxt.i > first and _name_link(tokens, nxt.i))
             words += not link
             opening_article = nxt.i == first and _opens_with_article(tokens, first)
             if words > 4 or not (nxt.text[:1].isupper() or link or opening_article) or nxt.i in sentence_starts:
@@ -469,8 +477,9 @@ def _pattern_mentions(ctx, gazetteer: Gazetteer, known: list[PlaceMention]) -> l
             if any(s < end and start < e for s, e in taken) and not (
                     _reads_as_place(token, text, end) and _only_mislabelled(start, end, taken, mislabelled)):
                 break
-            # "As-Sweida": no part cut at a hyphen is looked up ("As" alone is a town in Czechia)
-            cut = text[end:end + 1] in ("-", "‐", "‑") or text[end - 1] in "-‐‑"
+            # "As-Sweida": no part cut at a hyphen is looked up ("As" alone is a town in Czechia), nor one
+            # ending in a link ("Tall al")
+            cut = text[end:end + 1] in ("-", "‐", "‑") or text[end - 1] in "-‐‑" or span_tokens[-1].is_lower
             mention = None if cut else _lookup_mention(gazetteer, text[start:end], start, "pattern", min_population)
             if mention is not None and end < full_end:
                 mention = _without_alternates(mention)  # "Tal Samn" cut to "Tal" is no At Tall
@@ -523,15 +532,20 @@ def _opens_with_article(tokens: list, index: int) -> bool:
     return token.lower_ in _HYPHENATED_ARTICLES and _inner_hyphen(tokens[index + 1]) and tokens[index + 2].is_title
 
 
-# "Rostov-on-Don", "Boulogne-sur-Mer", "Stratford-upon-Avon": lower-case words inside a hyphenated name.
+# "Rostov-on-Don", "Boulogne-sur-Mer", "Stratford-upon-Avon": lower-case links inside a hyphenated name.
 _HYPHENATED_CONNECTORS = frozenset({"on", "upon", "sur", "en", "le", "la", "les", "de", "du", "des", "am", "an",
                                     "der", "di", "del", "da", "do", "dos", "das", "y", "i"})
 
 
-def _hyphenated_connector(tokens: list, index: int) -> bool:
+def _name_link(tokens: list, index: int) -> bool:
+    """A lower-case word inside a name: "on" of "Rostov-on-Don", "al" of "Tall al Ahmar"."""
     token = tokens[index]
-    return token.lower_ in _HYPHENATED_CONNECTORS and token.is_lower and not token.whitespace_ \
-        and index + 1 < len(tokens) and _inner_hyphen(tokens[index - 1]) and _inner_hyphen(tokens[index + 1])
+    if not token.is_lower or index + 1 >= len(tokens) or index == 0:
+        return False
+    if token.lower_ in _HYPHENATED_CONNECTORS and not token.whitespace_:
+        return _inner_hyphen(tokens[index - 1]) and _inner_hyphen(tokens[index + 1])
+    return token.lower_ in _SPACED_LINKS and token.whitespace_ and tokens[index - 1].whitespace_ \
+        and tokens[index - 1].is_title and tokens[index + 1].is_title
 
 
 def _first_name_token(tokens: list, index: int) -> int | None:

@@ -17,8 +17,9 @@ from eventwire.extract.place_cues import alternation
 _ACTOR_COUNTRY = dict(load_table("country_bound_actors.tsv"))
 # Case-sensitive: many entries are acronyms. A name right after another country's adjective or inside
 # a longer hyphenated name is another group ("Pakistani Taliban", "Tehrik-i-Taliban").
-_ACTOR_RE = re.compile(r"(?<![\w-])(?<!Pakistani )(?<!Pakistan )(?:" + alternation(tuple(_ACTOR_COUNTRY))
-                       + r")(?![\w-])")
+# "pro-Houthi forces", "anti-Taliban militia" are still the country's actors.
+_ACTOR_RE = re.compile(r"(?:(?<![\w-])|(?<=\bpro-)|(?<=\banti-))(?<!Pakistani )(?<!Pakistan )(?:"
+                       + alternation(tuple(_ACTOR_COUNTRY)) + r")(?![\w-])")
 
 
 def actor_countries(text: str) -> list[tuple[int, str, str]]:

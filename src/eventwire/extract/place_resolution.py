@@ -299,7 +299,8 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None
                   if m is not mention and id(m) not in same_name and m.chosen is not None
                   and gazetteer.kind[m.chosen] not in WHOLE_COUNTRY_KINDS]
         countries, regions = _others_context(context, index, totals, own_names[index], repeats[index])
-        _choose(mention, gazetteer, countries, regions | areas, points, (agreeing, support[index]), counties[index])
+        _choose(mention, gazetteer, countries, regions | areas, points, (agreeing, support[index]), counties[index],
+                _placed_countries(mentions, context, index, repeats[index]))
     _agree_repeated_names(mentions, gazetteer)
     _drop_namesakes_abroad(mentions, gazetteer)
     _drop_stray_spellings(mentions, gazetteer)
@@ -499,13 +500,26 @@ def _resolved_container(mention: PlaceMention, gazetteer: Gazetteer) -> int | No
     return None
 
 
+# Mentions that name a people or an actor, not a place: "Israeli airstrikes", "Saudi-led", "Houthi".
+_PEOPLE_SOURCES = frozenset({"demonym", "modifier", "actor"})
+
+
+def _placed_countries(mentions: list[PlaceMention], context: list[tuple[str | None, str | None]], index: int,
+                      repeats: Iterable[int]) -> set[str]:
+    """The countries the other mentions name by naming a place in them, not a people."""
+    skip = {index, *repeats}
+    return {code for i, (code, _region) in enumerate(context)
+            if code and i not in skip and mentions[i].source not in _PEOPLE_SOURCES}
+
+
 def _choose(mention: PlaceMention, gazetteer: Gazetteer, countries: dict[str, int], regions: set[str],
             points: list[tuple[float, float]],
             support: tuple[dict[str, int], frozenset[str]] = ({}, frozenset()),
-            county_bonus: dict[int, float] | None = None) -> None:
+            county_bonus: dict[int, float] | None = None, placed: set[str] | None = None) -> None:
     """Pick the mention's best candidate; `support` is (mentions per country that could lie in it,
     this mention's own such countries), so that only the other mentions' agreement counts;
-    `county_bonus` is per candidate, from `_county_agreement`."""
+    `county_bonus` is per candidate, from `_county_agreement`; `placed` is `_placed_countries` (None: all
+    of `countries`)."""
     candidates = _inside_container(mention, gazetteer)
     if mention.small_namesakes and _resolved_container(mention, gazetteer) is None:
         candidates = candidates + _small_namesakes_among_others(mention, gazetteer, regions, points)
@@ -531,9 +545,11 @@ def _choose(mention: PlaceMention, gazetteer: Gazetteer, countries: dict[str, in
     if countries and gazetteer.country[chosen] not in countries and gazetteer.kind[chosen] == "town" \
             and gazetteer.population[chosen] < _MIN_POP_ABROAD \
             and (mention.source != "entity" or gazetteer.population[chosen] < _MAX_POP_HAMLET_ABROAD
-                 or chosen in mention.alternate):
+                 or chosen in mention.alternate) \
+            and (placed is None or placed or gazetteer.population[chosen] < _MAX_POP_HAMLET_ABROAD):
         # "Police District 4, Kabul": a small town abroad is a coincidence, and so is a town abroad
-        # reached by one of its foreign spellings ("Kirni sector, Poonch" is not Kearny, New Jersey)
+        # reached by one of its foreign spellings ("Kirni sector, Poonch" is not Kearny, New Jersey);
+        # the peoples a text names are no place ("Israeli airstrikes on Iranian militias in Dar'a")
         mention.chosen = None
     elif mention.numbered and gazetteer.country[chosen] not in countries:
         mention.chosen = None
