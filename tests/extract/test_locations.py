@@ -1000,3 +1000,10 @@ def test_name_with_a_spaced_link_is_read_whole_or_not_at_all(read, text, name, c
 def test_bare_arabic_article_is_no_place(read, text):
     _, places, _ = read(text)
     assert places == []
+
+
+def test_dominant_namesake_tells_the_country_of_its_bracketed_division(read):
+    """"San Salvador" has namesakes in five countries, but only El Salvador's capital is a city: its
+    country decides which "San Salvador" the bracket names, and the town inside it follows."""
+    _, _, location = read("Students blocked a road in San Salvador (San Salvador) to demand exams be postponed.")
+    assert location is not None and (location.country, location.admin1) == ("SV", "San Salvador Department")

@@ -263,9 +263,22 @@ def _candidate_support(mentions: list[PlaceMention], gazetteer: Gazetteer) -> li
         if mention.source in ("demonym", "modifier") or names_country:
             found.append(frozenset())  # a named country already counts in the article's countries
             continue
-        codes = {gazetteer.country[e] for e in mention.candidates[:20] if e not in mention.alternate}
+        exact = [e for e in mention.candidates[:20] if e not in mention.alternate]
+        codes = {gazetteer.country[e] for e in exact}
+        if len(codes) > _MAX_SUPPORT_COUNTRIES:
+            codes = _dominant_countries(exact, gazetteer)
         found.append(frozenset(codes) if 0 < len(codes) <= _MAX_SUPPORT_COUNTRIES else frozenset())
     return found
+
+
+# Namesakes with under 1/20 of the largest one's people: Freetown (800,000 people) could lie in Sierra Leone
+# only, not in the Bahamas, Antigua or Massachusetts.
+_DWARFED = 20
+
+
+def _dominant_countries(entries: list[int], gazetteer: Gazetteer) -> set[str]:
+    largest = max(gazetteer.population[e] for e in entries)
+    return {gazetteer.country[e] for e in entries if gazetteer.population[e] * _DWARFED >= largest}
 
 
 def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
