@@ -1007,3 +1007,11 @@ def test_dominant_namesake_tells_the_country_of_its_bracketed_division(read):
     country decides which "San Salvador" the bracket names, and the town inside it follows."""
     _, _, location = read("Students blocked a road in San Salvador (San Salvador) to demand exams be postponed.")
     assert location is not None and (location.country, location.admin1) == ("SV", "San Salvador Department")
+
+
+def test_quarter_namesake_abroad_is_not_confirmed_by_its_own_region(read):
+    """"Williamsville neighbourhood of Abidjan" is no village of New York: the region the namesake itself
+    names is no other place of the text."""
+    _, places, location = read("Police beat a street vendor in Williamsville neighbourhood of Abidjan city on Sunday.")
+    assert location is not None and (location.name, location.country) == ("Abidjan", "CI")
+    assert "US" not in {p.country for p in places}

@@ -312,8 +312,10 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None
                   if m is not mention and id(m) not in same_name and m.chosen is not None
                   and gazetteer.kind[m.chosen] not in WHOLE_COUNTRY_KINDS]
         countries, regions = _others_context(context, index, totals, own_names[index], repeats[index])
+        own_region = context[index][1]
         _choose(mention, gazetteer, countries, regions | areas, points, (agreeing, support[index]), counties[index],
-                _placed_countries(mentions, context, index, repeats[index]))
+                _placed_countries(mentions, context, index, repeats[index]),
+                own_region if own_region and totals[1].get(own_region) == 1 else None)
     _agree_repeated_names(mentions, gazetteer)
     _drop_namesakes_abroad(mentions, gazetteer)
     _drop_stray_spellings(mentions, gazetteer)
@@ -528,11 +530,12 @@ def _placed_countries(mentions: list[PlaceMention], context: list[tuple[str | No
 def _choose(mention: PlaceMention, gazetteer: Gazetteer, countries: dict[str, int], regions: set[str],
             points: list[tuple[float, float]],
             support: tuple[dict[str, int], frozenset[str]] = ({}, frozenset()),
-            county_bonus: dict[int, float] | None = None, placed: set[str] | None = None) -> None:
+            county_bonus: dict[int, float] | None = None, placed: set[str] | None = None,
+            own_region: str | None = None) -> None:
     """Pick the mention's best candidate; `support` is (mentions per country that could lie in it,
     this mention's own such countries), so that only the other mentions' agreement counts;
     `county_bonus` is per candidate, from `_county_agreement`; `placed` is `_placed_countries` (None: all
-    of `countries`)."""
+    of `countries`); `own_region` is the region in `regions` that only this mention names."""
     candidates = _inside_container(mention, gazetteer)
     if mention.small_namesakes and _resolved_container(mention, gazetteer) is None:
         candidates = candidates + _small_namesakes_among_others(mention, gazetteer, regions, points)
@@ -566,7 +569,8 @@ def _choose(mention: PlaceMention, gazetteer: Gazetteer, countries: dict[str, in
         mention.chosen = None
     elif mention.numbered and gazetteer.country[chosen] not in countries:
         mention.chosen = None
-    elif mention.quarter and (regions or points) and not _among_the_others(chosen, gazetteer, regions, points):
+    elif mention.quarter and (regions or points) \
+            and not _among_the_others(chosen, gazetteer, regions - {own_region}, points):
         mention.chosen = None  # a quarter's namesake town far from the places the text names
     elif mention.source in ("pattern", "road") and _unconfirmed_hamlet(mention, chosen, gazetteer, countries) \
             and (countries or len(candidates) > 1):
