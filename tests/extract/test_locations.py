@@ -1015,3 +1015,16 @@ def test_quarter_namesake_abroad_is_not_confirmed_by_its_own_region(read):
     _, places, location = read("Police beat a street vendor in Williamsville neighbourhood of Abidjan city on Sunday.")
     assert location is not None and (location.name, location.country) == ("Abidjan", "CI")
     assert "US" not in {p.country for p in places}
+
+
+@pytest.mark.parametrize(("text", "name", "country", "precision"), [
+    ("Gunmen robbed a jeweller in Port of Spain city on Friday.", "Port of Spain", "TT", "town"),
+    ("Farmers rallied in Kohgiluyeh and Boyer-Ahmad province over water shortages.", "Kohgiluyeh and Boyer-Ahmad",
+     "IR", "region"),
+])
+def test_name_the_model_cut_at_of_or_and_is_read_whole(read, text, name, country, precision):
+    """The model tags "Port" and "Spain city" apart; the gazetteer spells "Port of Spain" exactly, and
+    "Port" is then no venue of it either."""
+    _, places, location = read(text)
+    assert location is not None and (location.name, location.country, location.precision) == (name, country, precision)
+    assert {p.country for p in places} == {country}

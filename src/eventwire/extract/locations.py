@@ -196,6 +196,22 @@ _HYPHENATED_REST = re.compile(r"(?:[-‐‑][A-Za-z][\w']*|\s(?:" + "|".join(sor
                               + r")\s[A-Z][\w']*)+")
 
 
+# "Port" + "of Spain", "Kohgiluyeh" + "and Boyer-Ahmad": a name the model cut at "of" or "and".
+_JOINED_REST = re.compile(r"\s(?:of|and)\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}")
+
+
+def _joined_rest(name: str, article_text: str, end: int, gazetteer: Gazetteer) -> str:
+    """The words after `end` that make `name` a longer name the gazetteer spells exactly, or ""."""
+    rest = _JOINED_REST.match(article_text, end)
+    words = rest.group().split(" ") if rest else []
+    while len(words) > 2:
+        joined = " ".join(words)
+        if any(not alternate for _entry, alternate in gazetteer.lookup(name + joined)):
+            return joined
+        words.pop()
+    return ""
+
+
 def _entity_mentions(ent, gazetteer: Gazetteer, article_text: str) -> list[PlaceMention]:
     """A GPE/LOC/FAC entity as one mention, or its parts when it is "Kerman, Iran"."""
     text = ent.text
@@ -204,6 +220,8 @@ def _entity_mentions(ent, gazetteer: Gazetteer, article_text: str) -> list[Place
     rest = _HYPHENATED_REST.match(article_text, ent.end_char)
     if rest and "," not in text and gazetteer.lookup(text + rest.group()):
         text += rest.group()
+    elif "," not in text:
+        text += _joined_rest(text, article_text, ent.end_char, gazetteer)
     parts = [(m.start(), m.group()) for m in re.finditer(r"[^,]+", text)] if "," in text else [(0, text)]
     found = []
     for offset, part in parts:
