@@ -228,7 +228,7 @@ def _venue_for(ctx, place: Place, venues: list[tuple[int, int, str]]) -> tuple[i
     """The venue named in the incident's sentence (or, lacking one, in the first event sentence)."""
     sentence = _sentence_of(ctx, place.evidence[0].start)
     # "Port" of "Port of Spain" is the place's own name, no venue in it
-    venues = [v for v in venues if not any(span.start <= v[0] < span.end for span in place.evidence)]
+    venues = [v for v in venues if not any(span.start <= v[0] and v[1] < span.end for span in place.evidence)]
     in_sentence = [v for v in venues if sentence.start_char <= v[0] < sentence.end_char]
     if in_sentence:
         return in_sentence[0]
