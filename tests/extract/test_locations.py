@@ -1028,3 +1028,9 @@ def test_name_the_model_cut_at_of_or_and_is_read_whole(read, text, name, country
     _, places, location = read(text)
     assert location is not None and (location.name, location.country, location.precision) == (name, country, precision)
     assert {p.country for p in places} == {country}
+
+
+def test_dateline_in_capitals_is_repeated_in_the_story(read):
+    _, places, _ = read("WINSTED — Police arrested two men on Friday. Winsted residents said the break-ins had gone on.")
+    assert [(p.evidence[0].text, p.name, p.country) for p in places] == [("WINSTED", "Winsted", "US"),
+                                                                        ("Winsted", "Winsted", "US")]

@@ -1011,9 +1011,11 @@ def _with_repeats(ctx, mentions: list[PlaceMention]) -> list[PlaceMention]:
         if mention.chosen is not None and mention.source in _REPEATABLE_SOURCES and name not in surnames \
                 and not mention.division_after \
                 and len(name) >= _MIN_REPEAT_NAME and name[0].isupper():
-            best = readings.get(name)
-            if best is None or mention.score > best.score:
-                readings[name] = mention
+            # a dateline's "TORRINGTON" is the "Torrington" of the story
+            for spelling in (name, name.title()) if name.isupper() else (name,):
+                best = readings.get(spelling)
+                if best is None or mention.score > best.score:
+                    readings[spelling] = mention
     if not readings:
         return mentions
     for mention in mentions:  # a name inside an organisation's, read alone, yields to the tagged reading
