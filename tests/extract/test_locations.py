@@ -699,9 +699,13 @@ def test_repeated_name_keeps_the_reading_its_container_gave(read):
     assert [p.country for p in places if p.name == "Athens"] == ["US", "US"]
 
 
-def test_small_town_opening_a_local_body_name_is_found(read):
-    _ctx, places, _location = read("The Cromwell Police Department said two cars collided in Connecticut.")
-    assert any(p.name == "Cromwell" and p.country == "US" for p in places)
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Cromwell Police Department said two cars collided in Connecticut.", "Cromwell"),
+    ("The Lombard Historical Society in Illinois will host the talk on Friday.", "Lombard"),
+])
+def test_small_town_opening_a_local_body_name_is_found(read, text, name):
+    _ctx, places, _location = read(text)
+    assert any(p.name == name and p.country == "US" for p in places)
 
 
 @pytest.mark.parametrize(
