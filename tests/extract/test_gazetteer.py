@@ -172,6 +172,17 @@ def test_every_admin1_alias_row_names_a_gazetteer_division(gazetteer):
     assert missing == []
 
 
+def test_every_region_row_is_a_region_of_its_country_under_each_of_its_names(gazetteer):
+    """Each row of patterns/regions.tsv is an admin1-kind entry reached exactly by every name it lists."""
+    from eventwire.extract.patterns import load_table
+
+    for name, country, _lat, _lon, _population, *others in load_table("regions.tsv"):
+        for spelling in [name, *(others[0].split(",") if others else ())]:
+            found = [e for e, alternate in gazetteer.lookup(spelling.strip()) if not alternate]
+            assert any((gazetteer.name[e], gazetteer.kind[e], gazetteer.country[e]) == (name, "admin1", country)
+                       for e in found), spelling
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("bare, full, country", [
     ("Nueva Ecija", "Province of Nueva Ecija", "PH"),

@@ -1038,3 +1038,12 @@ def test_dateline_in_capitals_is_repeated_in_the_story(read):
     _, places, _ = read("WINSTED — Police arrested two men on Friday. Winsted residents said the break-ins had gone on.")
     assert [(p.evidence[0].text, p.name, p.country) for p in places] == [("WINSTED", "Winsted", "US"),
                                                                         ("Winsted", "Winsted", "US")]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Janjaweed militias burned three villages in Darfur on Monday.", "Darfur", "SD"),
+    ("Shelling in Donbass killed two soldiers on Monday.", "Donbas", "UA"),
+])
+def test_region_that_is_no_division_is_found(read, text, name, country):
+    _, _, location = read(text)
+    assert location is not None and (location.name, location.country, location.precision) == (name, country, "region")

@@ -13,7 +13,8 @@ parsing the packages' JSON takes ~20 s while the cache loads in well under 1 s:
 - pycountry and countryinfo: countries, their official and alternative names,
   a representative point (`patterns/country_points.tsv` where the mapping agency's centre is far
   from it) and a demonym;
-- `patterns/country_aliases.tsv`, `patterns/demonyms.tsv`: the names news uses.
+- `patterns/country_aliases.tsv`, `patterns/demonyms.tsv`: the names news uses;
+- `patterns/regions.tsv`: regions conflict reporting names that are no division (Darfur, Donbas).
 
 An entry is a row of parallel columns (`Gazetteer.name[i]`, `.lat[i]` ...); the
 index maps a normalized name to entry ids, alternate-name hits flagged.
@@ -44,7 +45,7 @@ from eventwire.errors import ConfigError
 from eventwire.extract.patterns import load_table
 
 # Bump when the build changes what the cache holds; package versions are part of the key too.
-GAZETTEER_VERSION = 16
+GAZETTEER_VERSION = 17
 CACHE_NAME = "gazetteer.marshal"
 KINDS = ("continent", "country", "admin1", "admin2", "town")
 PRECISION_OF_KIND = {"continent": "continent", "country": "country", "admin1": "region", "admin2": "district",
@@ -308,7 +309,8 @@ def _cache_key() -> str:
             versions.append(f"{package}={metadata.version(package)}")
         except metadata.PackageNotFoundError as exc:
             raise ConfigError(f"gazetteer: package {package!r} is missing: run `pip install -e .`") from exc
-    tables = "".join(str(load_table(name)) for name in ("country_aliases.tsv", "demonyms.tsv", "admin1_aliases.tsv"))
+    tables = "".join(str(load_table(name)) for name in ("country_aliases.tsv", "demonyms.tsv", "admin1_aliases.tsv",
+                                                         "regions.tsv"))
     return f"v{GAZETTEER_VERSION};{';'.join(versions)};tables={hash_text(tables)}"
 
 
@@ -434,6 +436,7 @@ def build_gazetteer() -> Gazetteer:
     _add_countries(builder, towns)
     _add_continents(builder)
     _add_admin_divisions(builder, towns, english)
+    _add_regions(builder)
     _add_towns(builder, towns, english)
     country_entry = {builder.columns["country"][e]: e for e, k in enumerate(builder.columns["kind"])
                      if k == "country"}
@@ -613,6 +616,14 @@ def _add_admin_divisions(builder: _Builder, towns: dict, english: dict) -> None:
         bare = _DIVISION_PREFIX.sub("", county)
         if bare != county:
             builder.alias(entry, bare)  # "Province of Nueva Ecija" is "Nueva Ecija" in news
+
+
+def _add_regions(builder: _Builder) -> None:
+    """The regions of `patterns/regions.tsv` as admin1-kind entries of their own name."""
+    for name, country, lat, lon, population, *others in load_table("regions.tsv"):
+        entry = builder.add(name, "admin1", country, name, "", float(lat), float(lon), int(population))
+        for other in (others[0].split(",") if others else ()):
+            builder.alias(entry, other.strip(), alternate=False)
 
 
 # GeoNames names many second-level divisions with the division word first, in English or the
